@@ -1,0 +1,52 @@
+package org.mirabella.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.mirabella.provenance.Provenance;
+
+/**
+ * One fact: a clean value of one property of one entity, with the value as the source gave it and
+ * its provenance. Statements are never overwritten: a correction retracts the old one (a tombstone
+ * saying who, when and why) and adds a new one.
+ */
+public record Statement(String id, String entityId, String schema, String property, String value,
+    String originalValue, Provenance provenance, Retraction retraction) {
+
+  /** Who retracted a statement, when and why. */
+  public record Retraction(String by, Instant at, String reason) {}
+
+  public static Statement of(String entityId, String schema, String property, String value, String original,
+      Provenance provenance) {
+    return new Statement(makeId(entityId, property, value, provenance), entityId, schema, property, value, original,
+        provenance, null);
+  }
+
+  /**
+   * A stable id from what makes the fact: entity, property, value, owning agency and case. The same
+   * fact imported twice has the same id, so re-imports add nothing.
+   */
+  public static String makeId(String entityId, String property, String value, Provenance p) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-1");
+      for (String part : new String[] {p.agency(), p.caseRef(), entityId, property, value}) {
+        d.update(part.getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(d.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public boolean retracted() {
+    return retraction != null;
+  }
+
+  public Statement retract(String by, Instant at, String reason) {
+    if (reason == null || reason.isBlank()) throw new InvalidData("Retraction needs a reason", java.util.Map.of("reason", "required"));
+    return new Statement(id, entityId, schema, property, value, originalValue, provenance, new Retraction(by, at, reason));
+  }
+}

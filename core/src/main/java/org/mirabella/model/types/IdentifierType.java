@@ -1,0 +1,49 @@
+package org.mirabella.model.types;
+
+import java.util.function.Function;
+
+/**
+ * Identifiers (passport and ID numbers, registration numbers, IMO, MMSI, IBAN, BIC, plates, crypto
+ * addresses). With a known {@code format} on the property the value must pass that format's check
+ * and takes its canonical form; without one it is compacted (upper case, no separators) for
+ * comparison while letters and digits are kept as given.
+ */
+public class IdentifierType implements PropertyType {
+  @Override
+  public String name() {
+    return "identifier";
+  }
+
+  @Override
+  public boolean matchable() {
+    return true;
+  }
+
+  @Override
+  public boolean pivot() {
+    return true;
+  }
+
+  @Override
+  public int maxLength() {
+    return 64;
+  }
+
+  @Override
+  public Cleaned clean(String raw, CleaningContext context) {
+    if (raw == null || raw.isBlank()) return Cleaned.invalid("empty identifier");
+    Function<String, Cleaned> format = context.format() == null ? null : IdentifierFormats.FORMATS.get(context.format());
+    if (format != null) return format.apply(raw);
+    String v = IdentifierFormats.compact(raw);
+    if (v.isEmpty() || v.codePoints().noneMatch(Character::isLetterOrDigit)) {
+      return Cleaned.invalid("identifier without letters or digits: '" + raw.strip() + "'");
+    }
+    if (v.length() > maxLength()) return Cleaned.invalid("identifier longer than " + maxLength() + " characters");
+    return Cleaned.valid(v);
+  }
+
+  /** Whether a format name is known to this type. */
+  public static boolean knowsFormat(String format) {
+    return IdentifierFormats.FORMATS.containsKey(format);
+  }
+}

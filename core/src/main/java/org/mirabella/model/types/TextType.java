@@ -1,0 +1,31 @@
+package org.mirabella.model.types;
+
+import java.text.Normalizer;
+
+/** Free text (notes, descriptions): NFC and trimmed, line breaks kept; never matched on. */
+public class TextType implements PropertyType {
+  private final String name;
+
+  public TextType(String name) {
+    this.name = name;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public int maxLength() {
+    return 65_000;
+  }
+
+  @Override
+  public Cleaned clean(String raw, CleaningContext context) {
+    if (raw == null) return Cleaned.invalid("empty value");
+    String v = Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
+    if (v.isEmpty()) return Cleaned.invalid("empty value");
+    if (v.length() > maxLength()) return Cleaned.invalid("longer than " + maxLength() + " characters");
+    return Cleaned.valid(v);
+  }
+}
