@@ -39,7 +39,7 @@ public final class ProblemMapper {
   }
 
   static void send(Context ctx, Problem p) {
-    ctx.status(p.status()).contentType("application/problem+json").json(p);
+    ctx.status(p.status()).result(ctx.jsonMapper().toJsonString(p, Problem.class)).contentType("application/problem+json");
   }
 
   private static String reason(int status) {
