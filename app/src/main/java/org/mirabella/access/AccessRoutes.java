@@ -1,0 +1,32 @@
+package org.mirabella.access;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mirabella.audit.AuditRoutes;
+import org.mirabella.audit.JdbcAuditLog;
+import org.mirabella.http.Api;
+import org.mirabella.http.Routes;
+import org.mirabella.http.ServerContext;
+
+/**
+ * Access, exchange and audit over HTTP, wired in one place: authentication first (it guards every
+ * other route), then entities, audit, hits and reviews.
+ */
+public final class AccessRoutes implements Routes {
+  private final List<Routes> parts = new ArrayList<>();
+
+  public AccessRoutes(ServerContext context) {
+    JdbcAuditLog audit = new JdbcAuditLog(context.db());
+    Authenticator auth = new Authenticator(new UserStore(context.db()), new TokenService(context.db()), audit);
+    OidcVerifier.Config.from(System::getenv).ifPresent(c -> auth.withOidc(new OidcVerifier(c)));
+    AccessControl access = new AccessControl(context.db(), context.entities());
+    parts.add(new AuthRoutes(auth, audit));
+    parts.add(new EntityRoutes(access, audit));
+    parts.add(new AuditRoutes(audit));
+  }
+
+  @Override
+  public void register(Api api) {
+    parts.forEach(p -> p.register(api));
+  }
+}
