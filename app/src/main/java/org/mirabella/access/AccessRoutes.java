@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mirabella.audit.AuditRoutes;
 import org.mirabella.audit.JdbcAuditLog;
+import org.mirabella.hits.Exchange;
+import org.mirabella.hits.HitRoutes;
+import org.mirabella.hits.HitStore;
 import org.mirabella.http.Api;
 import org.mirabella.http.Routes;
 import org.mirabella.http.ServerContext;
@@ -23,6 +26,9 @@ public final class AccessRoutes implements Routes {
     parts.add(new AuthRoutes(auth, audit));
     parts.add(new EntityRoutes(access, audit));
     parts.add(new AuditRoutes(audit));
+    HitStore hits = new HitStore(context.db(), audit);
+    parts.add(new HitRoutes(new Exchange(context.db(), context.entities(), hits, access, audit,
+        Exchange.deadlineFrom(System::getenv))));
   }
 
   @Override

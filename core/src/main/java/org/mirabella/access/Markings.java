@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.mirabella.model.Statement;
+import org.mirabella.provenance.HandlingCode;
 import org.mirabella.provenance.Provenance;
 
 /**
@@ -19,11 +20,16 @@ public final class Markings {
   /** The marking of one statement, naming the owner whose permission is needed. */
   public static String of(Statement s) {
     Provenance p = s.provenance();
-    return switch (p.handling()) {
+    return of(p.agency(), p.handling(), p.handlingCondition());
+  }
+
+  /** The marking of anything carrying a handling code (a statement, a message) from {@code owner}. */
+  public static String of(String owner, HandlingCode code, String condition) {
+    return switch (code) {
       case H0 -> "H0: law-enforcement use only";
-      case H1 -> "H1: " + H1_MARKING + " of " + p.agency();
-      case H2 -> "H2: no onward dissemination without permission of " + p.agency();
-      case H3 -> "H3: condition of " + p.agency() + ": " + p.handlingCondition();
+      case H1 -> "H1: " + H1_MARKING + " of " + owner;
+      case H2 -> "H2: no onward dissemination without permission of " + owner;
+      case H3 -> "H3: condition of " + owner + ": " + condition;
     };
   }
 
