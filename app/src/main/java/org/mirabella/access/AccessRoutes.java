@@ -29,6 +29,7 @@ public final class AccessRoutes implements Routes {
     HitStore hits = new HitStore(context.db(), audit);
     parts.add(new HitRoutes(new Exchange(context.db(), context.entities(), hits, access, audit,
         Exchange.deadlineFrom(System::getenv))));
+    parts.add(new ReviewRoutes(new Reviews(context.db(), context.entities(), audit, ReviewClocks.from(System::getenv))));
   }
 
   @Override
