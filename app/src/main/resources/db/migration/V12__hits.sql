@@ -58,6 +58,8 @@ CREATE TABLE message (
   handling           CHAR(2)      NOT NULL,
   handling_condition VARCHAR(1024),
   body               VARCHAR(8000) NOT NULL,
+  -- About a victim: read only by the sender's agency and victim-protection officers (G7, international).
+  victim_protection  BOOLEAN      DEFAULT FALSE NOT NULL,
   sent_at            TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX message_hit ON message(hit_id);

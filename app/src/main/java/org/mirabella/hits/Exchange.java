@@ -119,7 +119,7 @@ public final class Exchange {
     if (full) {
       m.put("requests", requests);
       m.put("judgements", judgements(h));
-      m.put("messages", messages("hit_id = :hit", Map.of("hit", h.id())));
+      m.put("messages", messages(v, "hit_id = :hit", Map.of("hit", h.id())));
     }
     return m;
   }
@@ -272,25 +272,33 @@ public final class Exchange {
 
   // ---- messages ----------------------------------------------------------------------------
 
-  /** A message from the viewer's agency, on a hit or a case, with its handling code. */
+  /**
+   * A message from the viewer's agency, on a hit or a case, with its handling code. A message about
+   * a victim ({@code victimProtection}) is read only by the sender's agency and victim-protection
+   * officers, like a victim record.
+   */
   public long message(Viewer v, Long hitId, String caseAgency, String caseRef, String body, HandlingCode code, String condition,
-      String object, String objectAgency) {
+      boolean victimProtection, String object, String objectAgency) {
     require(body, "body");
     if (body.length() > 8000) throw new InvalidData("Bad message", Map.of("body", "at most 8000 characters"));
     new Provenance(v.agency(), "-", code, condition, null, null, null, null); // validates H3 needs a condition
     return db.jdbi().inTransaction(x -> {
       long id = x.createUpdate("INSERT INTO message(hit_id, case_agency, case_ref, from_agency, author, handling, handling_condition, "
-              + "body, sent_at) VALUES (:h, :ca, :cr, :f, :u, :hc, :c, :b, :t)")
+              + "body, victim_protection, sent_at) VALUES (:h, :ca, :cr, :f, :u, :hc, :c, :b, :vp, :t)")
           .bind("h", hitId).bind("ca", caseAgency).bind("cr", caseRef).bind("f", v.agency()).bind("u", v.user())
-          .bind("hc", code.name()).bind("c", condition).bind("b", body).bind("t", Timestamp.from(Instant.now()))
+          .bind("hc", code.name()).bind("c", condition).bind("b", body).bind("vp", victimProtection)
+          .bind("t", Timestamp.from(Instant.now()))
           .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
       audit.record(x, new AuditEvent(v.user(), v.agency(), "message.send", object, objectAgency, null, "message " + id + " " + code));
       return id;
     });
   }
 
-  public List<Map<String, Object>> messages(String where, Map<String, Object> binds) {
-    return db.jdbi().withHandle(x -> x.createQuery("SELECT * FROM message WHERE " + where + " ORDER BY id").bindMap(binds)
+  /** The messages the viewer may read, oldest first. */
+  public List<Map<String, Object>> messages(Viewer v, String where, Map<String, Object> binds) {
+    return db.jdbi().withHandle(x -> x.createQuery("SELECT * FROM message WHERE " + where
+            + " AND (victim_protection = FALSE OR from_agency = :msg_agency OR :msg_vp) ORDER BY id").bindMap(binds)
+        .bind("msg_agency", v.agency()).bind("msg_vp", v.seesForeignVictims())
         .map((rs, c) -> {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("id", rs.getLong("id"));
@@ -301,6 +309,7 @@ public final class Exchange {
           m.put("handlingCondition", rs.getString("handling_condition"));
           m.put("marking", marking(rs.getString("from_agency"), HandlingCode.valueOf(code), rs.getString("handling_condition")));
           m.put("body", rs.getString("body"));
+          m.put("victimProtection", rs.getBoolean("victim_protection"));
           m.put("sentAt", instant(rs.getObject("sent_at", OffsetDateTime.class)));
           return m;
         }).list());

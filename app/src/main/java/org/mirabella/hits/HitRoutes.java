@@ -72,20 +72,20 @@ public final class HitRoutes implements Routes {
       Hit h = hit(ctx, v);
       JsonNode b = Viewers.body(ctx);
       long id = exchange.message(v, h.id(), null, null, Viewers.required(b, "body"), handling(b), text(b, "handlingCondition"),
-          h.ref(), h.otherAgency(v.agency()));
+          b.path("victimProtection").asBoolean(false), h.ref(), h.otherAgency(v.agency()));
       ctx.status(201).json(Map.of("id", id));
     });
     api.get("/api/cases/{agency}/{ref}/messages", ctx -> {
       Viewer v = Viewers.requireReader(ctx);
       String[] c = caseOf(ctx, v);
-      ctx.json(exchange.messages("case_agency = :a AND case_ref = :r", Map.of("a", c[0], "r", c[1])));
+      ctx.json(exchange.messages(v, "case_agency = :a AND case_ref = :r", Map.of("a", c[0], "r", c[1])));
     });
     api.post("/api/cases/{agency}/{ref}/messages", ctx -> {
       Viewer v = Viewers.requireReader(ctx);
       String[] c = caseOf(ctx, v);
       JsonNode b = Viewers.body(ctx);
       long id = exchange.message(v, null, c[0], c[1], Viewers.required(b, "body"), handling(b), text(b, "handlingCondition"),
-          c[0] + "/" + c[1], c[0]);
+          b.path("victimProtection").asBoolean(false), c[0] + "/" + c[1], c[0]);
       ctx.status(201).json(Map.of("id", id));
     });
   }

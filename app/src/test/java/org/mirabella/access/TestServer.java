@@ -64,6 +64,9 @@ public final class TestServer implements AutoCloseable {
     for (String a : List.of("IT", "DE", "UK", "FR", "LY", "TN", "CA", "EMSC")) add(a.toLowerCase() + ".analyst", a, Role.ANALYST);
     add("it.victims", "IT", Role.VICTIM_PROTECTION);
     add("ly.victims", "LY", Role.VICTIM_PROTECTION);
+    add("uk.victims", "UK", Role.VICTIM_PROTECTION);
+    add("emsc.dpo", "EMSC", Role.DPO);
+    add("tn.coordinator", "TN", Role.COORDINATOR);
     add("it.admin", "IT", Role.ADMIN);
     add("it.dpo", "IT", Role.DPO);
     add("fr.dpo", "FR", Role.DPO);
