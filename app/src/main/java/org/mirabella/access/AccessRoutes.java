@@ -21,15 +21,21 @@ public final class AccessRoutes implements Routes {
   public AccessRoutes(ServerContext context) {
     JdbcAuditLog audit = new JdbcAuditLog(context.db());
     Authenticator auth = new Authenticator(new UserStore(context.db()), new TokenService(context.db()), audit);
-    OidcVerifier.Config.from(System::getenv).ifPresent(c -> auth.withOidc(new OidcVerifier(c)));
+    OidcVerifier.Config.from(AccessRoutes::setting).ifPresent(c -> auth.withOidc(new OidcVerifier(c)));
     AccessControl access = new AccessControl(context.db(), context.entities());
     parts.add(new AuthRoutes(auth, audit));
     parts.add(new EntityRoutes(access, audit));
     parts.add(new AuditRoutes(audit));
     HitStore hits = new HitStore(context.db(), audit);
     parts.add(new HitRoutes(new Exchange(context.db(), context.entities(), hits, access, audit,
-        Exchange.deadlineFrom(System::getenv))));
-    parts.add(new ReviewRoutes(new Reviews(context.db(), context.entities(), audit, ReviewClocks.from(System::getenv))));
+        Exchange.deadlineFrom(AccessRoutes::setting))));
+    parts.add(new ReviewRoutes(new Reviews(context.db(), context.entities(), audit, ReviewClocks.from(AccessRoutes::setting))));
+  }
+
+  /** A setting: the Java system property of that name, else the environment variable. */
+  static String setting(String name) {
+    String p = System.getProperty(name);
+    return p != null ? p : System.getenv(name);
   }
 
   @Override

@@ -8,6 +8,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import java.net.URI;
 import java.net.URL;
 import java.util.EnumSet;
@@ -57,12 +58,15 @@ public final class OidcVerifier {
     }
   }
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OidcVerifier.class);
   private final Config config;
   private final DefaultJWTProcessor<SecurityContext> processor;
 
   public OidcVerifier(Config config) {
     this.config = config;
-    JWKSource<SecurityContext> keys = JWKSourceBuilder.create(config.jwksUri()).retrying(false).build();
+    // Timeouts of 5 s rather than nimbus' 500 ms: a busy provider must not lock users out.
+    JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(config.jwksUri(),
+        new DefaultResourceRetriever(5_000, 5_000, 512 * 1024)).retrying(true).build();
     processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
     processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(config.audience(),
@@ -88,6 +92,7 @@ public final class OidcVerifier {
       Viewer v = Viewer.of("oidc:" + user, config.agency(), roles);
       return Optional.of(new Authenticator.Authenticated(v, null, c.getExpirationTime().toInstant()));
     } catch (Exception e) {
+      LOG.debug("identity provider token refused: {}", e.toString());
       return Optional.empty();
     }
   }

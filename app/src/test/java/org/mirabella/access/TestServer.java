@@ -60,7 +60,8 @@ public final class TestServer implements AutoCloseable {
         {"FR", "FR-OLTIM-2025-021", "LY"}}) {
       context.entities().shareCase(s[0], s[1], s[2]);
     }
-    users = new UserStore(db);
+    // Cheap Argon2id parameters for the fixtures (they travel in each hash; the server verifies with them).
+    users = new UserStore(db, new PasswordHasher(1024, 1, 1));
     for (String a : List.of("IT", "DE", "UK", "FR", "LY", "TN", "CA", "EMSC")) add(a.toLowerCase() + ".analyst", a, Role.ANALYST);
     add("it.victims", "IT", Role.VICTIM_PROTECTION);
     add("ly.victims", "LY", Role.VICTIM_PROTECTION);
