@@ -45,7 +45,7 @@ class AuditRoutesTest {
     JsonNode de = json(s.getAs("fr.dpo", "/api/audit?entity=fr-oltim-0310").body());
     assertThat(de.get(0).get("justification").asText()).isEqualTo("FR victim file");
     assertThat(de.get(0).get("hash").asText()).hasSize(64);
-    // What IT users did with DE data is IT business too: IT.s DPO sees it, by user and entity.
+    // What IT users did with DE data is IT business too: IT's DPO sees it, by user and entity.
     JsonNode byUser = json(s.getAs("it.dpo", "/api/audit?user=it.analyst&entity=de-bka-7781").body());
     assertThat(byUser.size()).isEqualTo(1);
     assertThat(byUser.get(0).get("objectAgency").asText()).isEqualTo("DE");
