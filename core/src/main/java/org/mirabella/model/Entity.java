@@ -71,9 +71,8 @@ public final class Entity {
   /**
    * Cleans {@code raw} with the property's type and, if valid, adds it as a statement. Returns the
    * outcome; an unknown property is an {@link InvalidData} (a mapping error, not a data error). The
-   * same fact added twice is one statement. A fact that was retracted is not added again under the
-   * same id: the outcome is {@link Cleaned.Invalid} naming the retraction, so that a re-import does
-   * not silently undo a correction.
+   * same fact added twice is one statement. A fact stated again after its statement was retracted
+   * is a new statement (id from {@link Statement#restatedId}); the tombstone stays as it was.
    */
   public Cleaned add(String property, String raw, Provenance provenance) {
     Property p = schema.property(property);
@@ -87,12 +86,11 @@ public final class Entity {
       if (v.value().length() > p.maxLength()) return Cleaned.invalid("longer than " + p.maxLength() + " characters");
       Statement s = Statement.of(id, schema.name(), property, v.value(), raw, provenance);
       Statement existing = statement(s.id());
-      if (existing == null) {
-        append(s);
-      } else if (existing.retracted()) {
-        Statement.Retraction r = existing.retraction();
-        return Cleaned.invalid("'" + v.value() + "' was retracted by " + r.by() + " at " + r.at() + ": " + r.reason());
+      while (existing != null && existing.retracted()) {
+        s = s.withId(Statement.restatedId(existing.id(), existing.retraction().at()));
+        existing = statement(s.id());
       }
+      if (existing == null) append(s);
     }
     return c;
   }

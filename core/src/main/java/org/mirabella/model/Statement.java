@@ -42,6 +42,26 @@ public record Statement(String id, String entityId, String schema, String proper
     }
   }
 
+  /**
+   * The id of a fact stated again after its statement {@code retractedId} was retracted at
+   * {@code retractedAt}: SHA-1 of {@code id@instant}. Stable, so a re-import finds it; distinct from
+   * the tombstone's, which stays as it was. (The import writer derives ids the same way.)
+   */
+  public static String restatedId(String retractedId, Instant retractedAt) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-1");
+      d.update((retractedId + "@" + retractedAt).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The same fact under another id. */
+  public Statement withId(String newId) {
+    return new Statement(newId, entityId, schema, property, value, originalValue, provenance, retraction);
+  }
+
   public boolean retracted() {
     return retraction != null;
   }

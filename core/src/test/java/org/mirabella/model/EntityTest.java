@@ -124,14 +124,37 @@ class EntityTest {
   }
 
   @Test
-  void retractedFactIsNotSilentlyAddedAgain() {
+  void factStatedAgainAfterRetractionIsANewStatementBesideTheTombstone() {
     Entity p = person("it-p-1");
     p.add("nationality", "Eritrea", IT);
-    p.retract(p.statements().get(0).id(), "analyst.it", AT, "he is Ethiopian");
-    Cleaned again = p.add("nationality", "Eritrea", IT);
-    assertThat(again).isInstanceOf(Cleaned.Invalid.class);
-    assertThat(((Cleaned.Invalid) again).reason()).contains("retracted by analyst.it").contains("he is Ethiopian");
-    assertThat(p.values("nationality")).isEmpty();
+    String first = p.statements().get(0).id();
+    p.retract(first, "analyst.it", AT, "he is Ethiopian");
+    assertThat(p.add("nationality", "Eritrea", IT)).isEqualTo(Cleaned.valid("er"));
+
+    assertThat(p.values("nationality")).containsExactly("er");
+    assertThat(p.statements()).hasSize(2);
+    assertThat(p.statement(first).retraction().reason()).isEqualTo("he is Ethiopian");
+    Statement again = p.statements().get(1);
+    assertThat(again.id()).isEqualTo(Statement.restatedId(first, AT)).isNotEqualTo(first);
+    assertThat(again.retracted()).isFalse();
+    // stating it once more changes nothing
+    p.add("nationality", "ER", IT);
+    assertThat(p.statements()).hasSize(2);
+  }
+
+  @Test
+  void factRetractedTwiceAndStatedAgainGetsAThirdId() {
+    Entity p = person("it-p-1");
+    p.add("nationality", "er", IT);
+    String first = p.statements().get(0).id();
+    p.retract(first, "analyst.it", AT, "wrong");
+    p.add("nationality", "er", IT);
+    String second = Statement.restatedId(first, AT);
+    Instant later = AT.plusSeconds(60);
+    p.retract(second, "analyst.it", later, "wrong again");
+    p.add("nationality", "er", IT);
+    assertThat(p.statements()).extracting(Statement::id).containsExactly(first, second, Statement.restatedId(second, later));
+    assertThat(p.values("nationality")).containsExactly("er");
   }
 
   @Test

@@ -19,6 +19,13 @@ class StatementTest {
   }
 
   @Test
+  void restatedIdIsStableAndDistinct() {
+    String id = "8104abb83d8454137492fd10d3a566272a29f918";
+    assertThat(Statement.restatedId(id, Instant.parse("2026-03-02T10:15:00Z"))).isEqualTo("0b667e8e8230da891e71b7ca0c2fbd4fc6d877f2");
+    assertThat(Statement.restatedId(id, Instant.parse("2026-03-02T10:15:01Z"))).isNotEqualTo("0b667e8e8230da891e71b7ca0c2fbd4fc6d877f2");
+  }
+
+  @Test
   void idDependsOnTheFactNotOnHowOrWhenItWasRecorded() {
     Statement a = Statement.of("it-p-1", "Person", "phone", "+393471234567", "347 123 4567", IT);
     Provenance later = IT.withGrading(Grading.parse("B2")).withHandling(HandlingCode.H2, null).withSource("sms.csv")
