@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         ServeCommand.class,
         SchemaCommand.class,
         EntityCommand.class,
+        MigrateCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
