@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         SchemaCommand.class,
         EntityCommand.class,
         MigrateCommand.class,
+        BackupCommand.class,
+        RestoreCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

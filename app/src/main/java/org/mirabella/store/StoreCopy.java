@@ -80,7 +80,7 @@ public final class StoreCopy {
     }
   }
 
-  static List<String> tablesInDependencyOrder(Connection c) throws SQLException {
+  public static List<String> tablesInDependencyOrder(Connection c) throws SQLException {
     DatabaseMetaData md = c.getMetaData();
     String schema = c.getSchema();
     Set<String> tables = new LinkedHashSet<>();
@@ -149,7 +149,7 @@ public final class StoreCopy {
     return dst.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres") ? " ON CONFLICT DO NOTHING" : "";
   }
 
-  static long count(Connection c, String table) throws SQLException {
+  public static long count(Connection c, String table) throws SQLException {
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
       rs.next();
       return rs.getLong(1);
@@ -160,7 +160,7 @@ public final class StoreCopy {
    * SHA-256 over the rows in primary-key order, each value rendered in a database-neutral form
    * (timestamps as UTC instants, numbers without trailing zeros, text trimmed of CHAR padding).
    */
-  static String checksum(Connection c, String table) throws SQLException {
+  public static String checksum(Connection c, String table) throws SQLException {
     List<String> key = primaryKey(c, table);
     String order = key.isEmpty() ? "" : " ORDER BY " + String.join(", ", key);
     try {
@@ -200,7 +200,7 @@ public final class StoreCopy {
     return v.toString();
   }
 
-  private static List<String> primaryKey(Connection c, String table) throws SQLException {
+  public static List<String> primaryKey(Connection c, String table) throws SQLException {
     DatabaseMetaData md = c.getMetaData();
     Map<Integer, String> cols = new java.util.TreeMap<>();
     try (ResultSet rs = md.getPrimaryKeys(null, c.getSchema(), md.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table)) {
