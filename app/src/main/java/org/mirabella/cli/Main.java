@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         MigrateCommand.class,
         BackupCommand.class,
         RestoreCommand.class,
+        CheckCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

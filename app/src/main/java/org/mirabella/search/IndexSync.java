@@ -23,6 +23,15 @@ public final class IndexSync {
 
   private IndexSync() {}
 
+  /** What differs, without changing anything. */
+  public static Report diff(EntityStore store, SearchIndex index) {
+    Set<String> stored = new HashSet<>(store.ids());
+    Set<String> indexed = index.ids();
+    long missing = stored.stream().filter(id -> !indexed.contains(id)).count();
+    long extra = indexed.stream().filter(id -> !stored.contains(id)).count();
+    return new Report(stored.size(), indexed.size(), missing, extra);
+  }
+
   public static Report sync(EntityStore store, SearchIndex index) {
     Set<String> stored = new HashSet<>(store.ids());
     Set<String> indexed = index.ids();

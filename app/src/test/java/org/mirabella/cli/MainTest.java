@@ -82,6 +82,20 @@ class MainTest {
   }
 
   @Test
+  void checkFindsAnIndexBehindTheStoreAndRepairsIt(@TempDir Path dir) {
+    Path data = dir.resolve("data");
+    assertThat(run("demo", "--no-serve", "--data", data.toString()).code()).isZero();
+    Run check = run("check", "--data", data.toString());
+    assertThat(check.code()).isEqualTo(1);
+    assertThat(check.out()).contains("missing from index: 8");
+    Run repair = run("check", "--repair", "--data", data.toString());
+    assertThat(repair.code()).isZero();
+    Run again = run("check", "--data", data.toString());
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.out()).contains("search index: 8 entities; missing from index: 0; not in store: 0");
+  }
+
+  @Test
   void unsupportedDatabaseUrlIsAUserError() {
     Run r = run("entity", "x", "--db", "jdbc:mysql://localhost/x");
     assertThat(r.code()).isEqualTo(2);
