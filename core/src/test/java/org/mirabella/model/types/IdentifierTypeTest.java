@@ -31,6 +31,16 @@ class IdentifierTypeTest {
   }
 
   @Test
+  void keepsTheCaseOfCryptoAddressesEvenWithoutAFormat() {
+    assertThat(identifier.clean("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa").value()).isEqualTo("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa");
+    assertThat(identifier.clean("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t").value()).isEqualTo("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t");
+    assertThat(identifier.clean("0x52908400098527886E0F7030069857D2E4169EE7").value())
+        .isEqualTo("0x52908400098527886e0f7030069857d2e4169ee7");
+    // a mistyped address is no address: it is compacted like any other identifier
+    assertThat(identifier.clean("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb").value()).isEqualTo("1A1ZP1EP5QGEFI2DMPTFTL5SLMV7DIVFNB");
+  }
+
+  @Test
   void knowsItsFormats() {
     for (String f : new String[] {"imo", "mmsi", "iban", "bic", "lei", "isin", "passport", "nationalId", "plate", "crypto", "qid"}) {
       assertThat(IdentifierType.knowsFormat(f)).as(f).isTrue();
