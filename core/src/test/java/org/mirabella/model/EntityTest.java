@@ -213,6 +213,19 @@ class EntityTest {
   }
 
   @Test
+  void acceptsTheLongestTopics() {
+    Entity p = person("it-p-1");
+    assertThat(p.add("topics", "crime.traffick.human", IT)).isEqualTo(Cleaned.valid("crime.traffick.human"));
+    assertThat(p.values("topics")).containsExactly("crime.traffick.human");
+  }
+
+  @Test
+  void keepsCryptoWalletAddressesCaseSensitive() {
+    Entity wallet = new Entity("it-w-1", MODEL.require("CryptoWallet"), "IT", "op-scirocco", null, null);
+    assertThat(wallet.add("publicKey", "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", IT)).isEqualTo(Cleaned.valid("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"));
+  }
+
+  @Test
   void reportsMissingRequiredProperties() {
     Entity arrest = new Entity("it-a-1", MODEL.require("Arrest"), "IT", "op-scirocco", null, null);
     assertThat(arrest.missingRequired()).contains("person", "date");
