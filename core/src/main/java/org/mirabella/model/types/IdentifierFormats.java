@@ -35,9 +35,9 @@ final class IdentifierFormats {
 
   private IdentifierFormats() {}
 
-  /** Upper case, without spaces, dashes, dots and slashes. */
+  /** Upper case, ASCII digits, without spaces, dashes, dots and slashes. */
   static String compact(String raw) {
-    return raw.replaceAll("[\\s\\-./]", "").toUpperCase(Locale.ROOT);
+    return StringType.asciiDigits(raw).replaceAll("[\\s\\-./]", "").toUpperCase(Locale.ROOT);
   }
 
   /** IMO ship number: 7 digits, the last a check digit (sum of digit i times 7..2, mod 10). */
