@@ -73,13 +73,13 @@ public final class DisruptionSimulation {
     int lcc0 = ConnectedComponents.largestSize(g);
     int removed = 0;
     while (g.nodeCount() > blockSize) {
-      int[] targets = null;
+      String[] block = null;
       if (mode == RemovalMode.BLOCK) {
         points.add(point(removed, g, lcc0));
-        targets = labelsOf(g, Ranking.top(g, strategy.scores(g, weighted), blockSize, strategy.tiesByLabel()));
+        int[] top = Ranking.top(g, strategy.scores(g, weighted), blockSize, strategy.tiesByLabel());
+        block = new String[top.length];
+        for (int i = 0; i < top.length; i++) block[i] = g.label(top[i]);
       }
-      String[] block = targets == null ? null : new String[targets.length];
-      if (targets != null) for (int i = 0; i < targets.length; i++) block[i] = g.label(targets[i]);
       for (int i = 0; i < blockSize; i++) {
         if (g.nodeCount() <= blockSize) break;
         String victim;
@@ -98,10 +98,6 @@ public final class DisruptionSimulation {
       }
     }
     return new DisruptionCurve(points, removedNodes);
-  }
-
-  private static int[] labelsOf(Network g, int[] nodes) {
-    return nodes;
   }
 
   private static DisruptionCurve.Point point(int removed, Network g, int lcc0) {

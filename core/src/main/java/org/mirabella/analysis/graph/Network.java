@@ -1,6 +1,5 @@
 package org.mirabella.analysis.graph;
 
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -176,17 +175,5 @@ public final class Network {
   public String toString() {
     return "Network[nodes=" + nodeCount() + ", edges=" + edgeCount()
         + (isWeighted() ? ", weighted" : "") + "]";
-  }
-
-  int[] offsetsView() {
-    return offsets;
-  }
-
-  int[] targetsView() {
-    return targets;
-  }
-
-  static String[] copyLabels(String[] labels, int n) {
-    return labels == null ? null : Arrays.copyOf(labels, n);
   }
 }

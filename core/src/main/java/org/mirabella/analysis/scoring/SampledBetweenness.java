@@ -56,7 +56,14 @@ public final class SampledBetweenness implements NodeScoring {
 
   /** Absolute error on the normalised scores that holds for all nodes with probability {@code 1 - failureProbability}. */
   public double errorBound(double failureProbability) {
-    int n = network.nodeCount();
+    return errorBound(network.nodeCount(), samples, failureProbability);
+  }
+
+  /** The bound for {@code samples} sources out of {@code n} nodes; 0 when every node is a source. */
+  public static double errorBound(int n, int samples, double failureProbability) {
+    if (!(failureProbability > 0 && failureProbability < 1)) {
+      throw new IllegalArgumentException("need 0 < failureProbability < 1: " + failureProbability);
+    }
     if (samples >= n) return 0.0;
     return n / (n - 1.0) * Math.sqrt(Math.log(2.0 * n / failureProbability) / (2.0 * samples));
   }
