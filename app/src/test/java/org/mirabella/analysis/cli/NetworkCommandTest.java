@@ -34,6 +34,17 @@ class NetworkCommandTest {
   }
 
   @Test
+  void registeredInMirabellaMain() throws Exception {
+    assertThat(org.mirabella.cli.Main.commandLine().getSubcommands()).containsKey("network");
+    Path edges = Files.writeString(dir.resolve("e.txt"), "a b\nb c\nc d\n");
+    assertThat(org.mirabella.cli.Main.execute("network", "disrupt", edges.toString(), "--format", "ssv",
+        "--strategy", "ci", "--mode", "sequential", "--block-size", "1", "--out", dir.resolve("c.csv").toString()))
+        .isZero();
+    // CI of b and c tie at 1: the larger id (c) goes; then all tie at 0 and the isolated d goes
+    assertThat(Files.readAllLines(dir.resolve("c.csv"))).containsExactly("removed,lcc_ratio", "0,1.0", "1,0.5", "2,0.5");
+  }
+
+  @Test
   void metricsOnTinyCsv() throws Exception {
     Path edges = Files.writeString(dir.resolve("e.csv"), "source,target,weight\na,b,2\nb,c,1\n");
     Path csv = dir.resolve("m.csv");
