@@ -28,6 +28,7 @@ public final class NameKey {
   private final String original;
   private final List<NameToken> tokens;
   private final NameToken[] scored;
+  private final String latinKey;
 
   private NameKey(String original, List<NameToken> tokens) {
     this.original = original;
@@ -42,6 +43,14 @@ public final class NameKey {
       }
     }
     this.scored = s.toArray(NameToken[]::new);
+    StringBuilder b = new StringBuilder();
+    for (NameToken t : scored) b.append(b.isEmpty() ? "" : " ").append(t.latin());
+    this.latinKey = b.toString();
+  }
+
+  /** The scored words in Latin letters, joined by spaces: equal keys mean the same name as written. */
+  public String latinKey() {
+    return latinKey;
   }
 
   /** Computes the keys of a name. Never fails; an empty or unreadable name has no tokens. */
