@@ -37,11 +37,26 @@ public final class AddressFeature implements Feature {
     Address y = b.address();
     if (x.isEmpty() || y.isEmpty()) return MISSING;
     double s = similarity(x.words(), y.words());
+    // house numbers and postcodes identify an address; sharing none of them caps the level
+    if (s >= 0.25 && numbersDisjoint(x.words(), y.words())) return 3;
     if (s >= 0.95) return 0;
     if (s >= 0.75) return 1;
     if (s >= 0.5) return 2;
     if (s >= 0.25) return 3;
     return 4;
+  }
+
+  /** Whether both have numbers and none is shared. */
+  static boolean numbersDisjoint(String[] x, String[] y) {
+    boolean nx = false;
+    boolean ny = false;
+    for (String w : x) {
+      if (!Character.isDigit(w.charAt(0))) continue;
+      nx = true;
+      for (String v : y) if (v.equals(w)) return false;
+    }
+    for (String v : y) if (Character.isDigit(v.charAt(0))) ny = true;
+    return nx && ny;
   }
 
   /** Dice coefficient over words, fuzzy on one typo. Words are sorted and interned. */
