@@ -117,8 +117,81 @@ public final class MatchingBenchmark {
         r.pairsPerSecond(), falseAuto);
   }
 
+  /**
+   * Steady-state scoring throughput: scores the candidate pairs of a fitted run over and over on
+   * {@code threads} threads for about {@code seconds} after a warm-up. Returns {wall-clock pairs/s,
+   * pairs/s per CPU-second times {@code threads}}: the second is what the cores deliver when not
+   * shared with other work.
+   */
+  public static double[] throughput(Linker.Result r, int threads, double seconds) throws InterruptedException {
+    List<MatchKeys> recs = r.records();
+    CandidatePairs c = r.candidates();
+    MatcherV1 m = r.matcher();
+    int n = c.size();
+    int[] left = new int[n];
+    int[] right = new int[n];
+    for (int i = 0; i < n; i++) {
+      left[i] = c.left(i);
+      right[i] = c.right(i);
+    }
+    double sink = 0;
+    for (int rep = 0; rep < 3; rep++) for (int i = 0; i < n; i++) sink += m.probability(recs.get(left[i]), recs.get(right[i]));
+    java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.DoubleAdder total = new java.util.concurrent.atomic.DoubleAdder();
+    java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long deadline = System.nanoTime() + (long) (seconds * 1e9);
+    Thread[] ts = new Thread[threads];
+    long t0 = System.nanoTime();
+    for (int t = 0; t < threads; t++) {
+      int from = (int) ((long) n * t / threads);
+      int to = (int) ((long) n * (t + 1) / threads);
+      ts[t] = new Thread(() -> {
+        double acc = 0;
+        long count = 0;
+        long c0 = mx.getCurrentThreadCpuTime();
+        while (System.nanoTime() < deadline) {
+          for (int i = from; i < to; i++) acc += m.probability(recs.get(left[i]), recs.get(right[i]));
+          count += to - from;
+        }
+        done.addAndGet(count);
+        total.add(acc);
+        cpu.addAndGet(mx.getCurrentThreadCpuTime() - c0);
+      });
+      ts[t].start();
+    }
+    for (Thread t : ts) t.join();
+    long nanos = System.nanoTime() - t0;
+    if (sink + total.sum() == 42) System.out.print(""); // keep the work alive
+    return new double[] {done.get() / (nanos / 1e9), done.get() / (cpu.get() / 1e9) * threads};
+  }
+
+  /** Keys of the records of a Febrl file under a mapping. */
+  public static List<MatchKeys> febrlKeys(Path csv, String mapping) {
+    CsvEntities.Mapping m = CsvEntities.Mapping.parse(Model.get().require("Person"), List.of(mapping));
+    return CsvEntities.load(Csv.read(csv), "rec_id", m, "r").entities().parallelStream().map(MatchKeys::of).toList();
+  }
+
+  /** Runs febrl3 with all fields and reports steady-state pairs/s on {@code threads} threads. */
+  public static String speed(Path febrl3, int threads, double seconds) throws InterruptedException {
+    Csv.Table t = Csv.read(febrl3);
+    CsvEntities.Mapping m = CsvEntities.Mapping.parse(Model.get().require("Person"), List.of(FEBRL_ALL));
+    CsvEntities.Loaded loaded = CsvEntities.load(t, "rec_id", m, "r");
+    List<MatchKeys> keys = loaded.entities().parallelStream().map(MatchKeys::of).toList();
+    Linker.Result r = new Linker(MatcherV1.REVIEW).dedupe(keys);
+    double[] pps = throughput(r, threads, seconds);
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return String.format(Locale.ROOT, "speed febrl3 all fields: %d candidate pairs, %d threads: %.0f scored pairs/s wall clock, "
+        + "%.0f scored pairs/s per %d CPU-seconds (load average %.1f on %d cores)", r.candidates().size(), threads, pps[0], pps[1], threads, load,
+        Runtime.getRuntime().availableProcessors());
+  }
+
   public static void main(String[] args) throws Exception {
     Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
+    if (args.length > 1 && args[1].equals("speed")) {
+      System.out.println(speed(data.resolve("febrl/dataset3.csv"), args.length > 2 ? Integer.parseInt(args[2]) : 2, 10));
+      return;
+    }
     Path febrl = data.resolve("febrl");
     for (String ds : List.of("dataset1", "dataset2", "dataset3")) {
       Path f = febrl.resolve(ds + ".csv");

@@ -36,9 +36,9 @@ public final class AddressFeature implements Feature {
     Address x = a.address();
     Address y = b.address();
     if (x.isEmpty() || y.isEmpty()) return MISSING;
-    double s = similarity(x.words(), y.words());
+    double s = similarity(x, y);
     // house numbers and postcodes identify an address; sharing none of them caps the level
-    if (s >= 0.25 && numbersDisjoint(x.words(), y.words())) return 3;
+    if (s >= 0.25 && numbersDisjoint(x, y)) return 3;
     if (s >= 0.95) return 0;
     if (s >= 0.75) return 1;
     if (s >= 0.5) return 2;
@@ -47,7 +47,9 @@ public final class AddressFeature implements Feature {
   }
 
   /** Whether both have numbers and none is shared. */
-  static boolean numbersDisjoint(String[] x, String[] y) {
+  static boolean numbersDisjoint(Address a, Address b) {
+    String[] x = a.words();
+    String[] y = b.words();
     boolean nx = false;
     boolean ny = false;
     for (String w : x) {
@@ -59,40 +61,47 @@ public final class AddressFeature implements Feature {
     return nx && ny;
   }
 
-  /** Dice coefficient over words, fuzzy on one typo. Words are sorted and interned. */
-  static double similarity(String[] x, String[] y) {
+  /** Dice coefficient over words, fuzzy on one typo. */
+  static double similarity(Address a, Address b) {
+    int[] x = a.ids();
+    int[] y = b.ids();
     int n = x.length;
     int m = y.length;
     long usedY = 0L;
     long usedX = 0L;
     int shared = 0;
-    // exact matches by merge of the sorted arrays
     int i = 0;
     int j = 0;
     while (i < n && j < m) {
-      int c = x[i].compareTo(y[j]);
-      if (c == 0) {
+      if (x[i] == y[j]) {
         if (i < 64) usedX |= 1L << i;
         if (j < 64) usedY |= 1L << j;
         shared++;
         i++;
         j++;
-      } else if (c < 0) {
+      } else if (x[i] < y[j]) {
         i++;
       } else {
         j++;
       }
     }
-    // one-typo matches among the rest
+    double exact = 2.0 * shared / (n + m);
+    if (exact >= 0.95 || shared == Math.min(n, m) || 2.0 * Math.min(n, m) / (n + m) < 0.25) return exact;
+    String[] xw = a.words();
+    String[] yw = b.words();
+    long[] xs = a.signatures();
+    long[] ys = b.signatures();
     for (i = 0; i < n && i < 64; i++) {
-      if ((usedX & (1L << i)) != 0) continue;
-      String w = x[i];
-      if (w.length() < 4 || Character.isDigit(w.charAt(0))) continue;
+      if ((usedX & (1L << i)) != 0 || xs[i] == 0L) continue;
+      long sx = xs[i];
       for (j = 0; j < m && j < 64; j++) {
-        if ((usedY & (1L << j)) != 0) continue;
-        String v = y[j];
-        if (v.length() < 4 || Character.isDigit(v.charAt(0))) continue;
-        if (EditDistance.levenshtein(w, v, 1) <= 1) {
+        if ((usedY & (1L << j)) != 0 || ys[j] == 0L || Long.bitCount(sx ^ ys[j]) > 2) continue;
+        String w = xw[i];
+        String v = yw[j];
+        int lw = w.length();
+        int lv = v.length();
+        if (lv > lw + 1 || lv < lw - 1) continue;
+        if (EditDistance.withinOne(w, v)) {
           usedY |= 1L << j;
           shared++;
           break;

@@ -69,7 +69,7 @@ public final class IdentifierFeature implements Feature {
           for (String q : ey.getValue()) {
             if (p.equals(q)) return 0;
             if (!sameKind) continue;
-            int l = p.length() >= 6 && EditDistance.levenshtein(p, q, 1) <= 1 ? 1 : 2;
+            int l = p.length() >= 6 && EditDistance.withinOne(p, q) ? 1 : 2;
             if (best == MISSING || l < best) best = l;
           }
         }

@@ -66,6 +66,7 @@ public final class NameFeature implements Feature {
 
   @Override
   public int level(MatchKeys a, MatchKeys b) {
+    if (part != Part.FULL && split(a) && split(b) && mine(a).latinKey().equals(mine(b).latinKey())) return 0;
     double s = score(a, b);
     if (s < 0) return MISSING;
     return level(s, same(a, b));
@@ -115,9 +116,17 @@ public final class NameFeature implements Feature {
       return NameMatcher.score(x, y);
     }
     double direct = NameMatcher.score(mine(a), mine(b));
-    if (direct >= 0.94 || other(b) == null) return direct;
-    double cross = NameMatcher.score(mine(a), other(b));
-    return Math.max(direct, cross * 0.9);
+    if (direct >= 0.7 || other(b) == null) return direct;
+    // swapped fields: only an exact swap counts, to keep the pair loop cheap
+    return crossed(a, b) ? Math.max(direct, 0.9) : direct;
+  }
+
+  /** Whether this part of {@code a} is written as the other part of {@code b} and the other way round. */
+  private boolean crossed(MatchKeys a, MatchKeys b) {
+    NameKey x = mine(a);
+    NameKey y = other(b);
+    if (x == null || y == null || other(a) == null || mine(b) == null) return false;
+    return x.latinKey().equals(y.latinKey()) && other(a).latinKey().equals(mine(b).latinKey());
   }
 
   private static String latin(NameKey k) {
@@ -141,7 +150,7 @@ public final class NameFeature implements Feature {
     NameKey y = mine(b);
     if (x == null || y == null) return label + " " + LEVELS[level];
     double direct = NameMatcher.score(x, y);
-    if (direct < 0.94 && other(b) != null && NameMatcher.score(x, other(b)) * 0.9 > direct) {
+    if (direct < 0.7 && crossed(a, b)) {
       return label + " swapped with the other name field: " + x.original() + " ~ " + other(b).original();
     }
     return label + " " + LEVELS[level] + ": " + x.original() + " ~ " + y.original();

@@ -37,4 +37,21 @@ public final class EditDistance {
     }
     return prev[m];
   }
+
+  /** Whether two strings are at most one insertion, deletion or substitution apart. O(length), no allocation. */
+  public static boolean withinOne(CharSequence a, CharSequence b) {
+    int n = a.length();
+    int m = b.length();
+    if (n > m) return withinOne(b, a);
+    if (m - n > 1) return false;
+    int i = 0;
+    while (i < n && a.charAt(i) == b.charAt(i)) i++;
+    if (i == n) return true;
+    if (n == m) {
+      for (int k = i + 1; k < n; k++) if (a.charAt(k) != b.charAt(k)) return false;
+      return true;
+    }
+    for (int k = i; k < n; k++) if (a.charAt(k) != b.charAt(k + 1)) return false;
+    return true;
+  }
 }

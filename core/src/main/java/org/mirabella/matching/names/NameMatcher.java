@@ -60,9 +60,12 @@ public final class NameMatcher {
     else if (inflected(sx, sy) || inflected(sy, sx)) best = 0.9f;
     if (best < 0.95f) {
       int max = Math.max(lx.length(), ly.length());
-      int d = EditDistance.levenshtein(lx, ly, max);
-      float r = 1f - (float) d / max;
-      if (r >= 0.75f && max >= 4) best = Math.max(best, r);
+      int bound = max / 4; // a similarity of at least 0.75 allows this many edits
+      if (max >= 4 && Math.abs(lx.length() - ly.length()) <= bound) {
+        int d = EditDistance.levenshtein(lx, ly, bound);
+        float r = 1f - (float) d / max;
+        if (d <= bound && r >= 0.75f) best = Math.max(best, r);
+      }
     }
     if (best == 0f && x.script() != y.script()) {
       String a = x.loose();
@@ -86,6 +89,10 @@ public final class NameMatcher {
   private static double compare(NameKey ka, NameKey kb, List<String> notes) {
     NameToken[] a = ka.scored();
     NameToken[] b = kb.scored();
+    if (notes == null && a.length == 1 && b.length == 1) {
+      // one word each (split given and family names): no alignment needed
+      return tokenSimilarity(a[0], b[0]);
+    }
     int n = Math.min(a.length, MAX_WORDS);
     int m = Math.min(b.length, MAX_WORDS);
     if (n == 0 || m == 0) return 0.0;
