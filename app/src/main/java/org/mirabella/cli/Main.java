@@ -1,0 +1,102 @@
+package org.mirabella.cli;
+
+import java.io.PrintWriter;
+import org.mirabella.model.InvalidData;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code mirabella} command line. Exit codes: 0 success, 1 a failed check, 2 bad usage or bad
+ * input (one line naming what was wrong; never a stack trace for a user error).
+ */
+@Command(name = "mirabella", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Mirabella: G7 units' shared platform against migrant smuggling and human trafficking.",
+    subcommands = {
+        DemoCommand.class,
+        ServeCommand.class,
+        SchemaCommand.class,
+        EntityCommand.class,
+        MigrateCommand.class,
+        BackupCommand.class,
+        RestoreCommand.class,
+        CheckCommand.class,
+        org.mirabella.analysis.cli.NetworkCommand.class,
+        CommandLine.HelpCommand.class,
+    })
+public final class Main implements Runnable {
+  public static final int OK = 0;
+  public static final int CHECK_FAILED = 1;
+  public static final int BAD_INPUT = 2;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the CLI and returns its exit code (used by tests too). */
+  public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(Main::handle);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      PrintWriter err = ex.getCommandLine().getErr();
+      err.println("mirabella: " + ex.getMessage());
+      err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      return BAD_INPUT;
+    });
+    return cl;
+  }
+
+  private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    Throwable t = ex;
+    while (t != null && !(t instanceof InvalidData) && !(t instanceof UserError)) t = t.getCause();
+    if (t instanceof InvalidData d) {
+      err.println("mirabella: " + d.getMessage());
+      return BAD_INPUT;
+    }
+    if (t instanceof UserError u) {
+      err.println("mirabella: " + u.getMessage());
+      return u.exitCode();
+    }
+    err.println("mirabella: internal error: " + ex);
+    ex.printStackTrace(err);
+    return 3;
+  }
+
+  /** A problem the user can fix, with its exit code; printed as one line. */
+  public static class UserError extends RuntimeException {
+    private final int exitCode;
+
+    public UserError(String message) {
+      this(message, BAD_INPUT);
+    }
+
+    public UserError(String message, int exitCode) {
+      super(message);
+      this.exitCode = exitCode;
+    }
+
+    public int exitCode() {
+      return exitCode;
+    }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"Mirabella " + (v == null ? "development build" : v)};
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package org.mirabella.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+
+/**
+ * The HTTP server: the REST API under {@code /api} (described by {@code /api/openapi.json}) and the
+ * web UI, on one port bound to 127.0.0.1 unless told otherwise. A feature adds its routes by adding
+ * its {@link Routes} to {@link #routes}.
+ */
+public final class MirabellaServer implements AutoCloseable {
+  private final Javalin app;
+  private final Api api;
+  private final Observability observability = Observability.fromSystemProperties();
+
+  public MirabellaServer(ServerContext context) {
+    this.app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.jsonMapper(new JavalinJackson().updateMapper(m -> m.findAndRegisterModules()));
+      config.http.maxRequestSize = 64L * 1024 * 1024;
+      config.staticFiles.add(s -> {
+        s.hostedPath = "/";
+        s.directory = "/public";
+        s.location = Location.CLASSPATH;
+      });
+    });
+    ProblemMapper.install(app);
+    observability.install(app);
+    this.api = new Api(app);
+    for (Routes r : routes(context)) r.register(api);
+    api.get("/api/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(observability.registry().scrape()));
+  }
+
+  static List<Routes> routes(ServerContext context) {
+    return List.of(new SystemRoutes(context));
+  }
+
+  public Observability observability() {
+    return observability;
+  }
+
+  public MirabellaServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public Api api() {
+    return api;
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

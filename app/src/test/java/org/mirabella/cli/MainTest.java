@@ -1,0 +1,104 @@
+package org.mirabella.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MainTest {
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    CommandLine cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void everySubcommandHasHelp() {
+    CommandLine cl = Main.commandLine();
+    assertThat(run("--help").code()).isZero();
+    for (String name : cl.getSubcommands().keySet()) {
+      if (name.equals("help")) continue;
+      Run r = run(name, "--help");
+      assertThat(r.code()).as(name + " --help").isZero();
+      assertThat(r.out()).as(name + " --help").contains("Usage: mirabella " + name);
+    }
+  }
+
+  @Test
+  void badUsageExitsTwoWithOneLine() {
+    Run r = run("schema", "--no-such-flag");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("Unknown option: '--no-such-flag'");
+    assertThat(r.err()).doesNotContain("Exception");
+  }
+
+  @Test
+  void badInputNamesWhatWasWrong() {
+    Run r = run("schema", "Persn");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("mirabella: Unknown schema: schema: no schema named 'Persn'");
+  }
+
+  @Test
+  void demoLoadsTheSampleIdempotentlyAndEntityShowsIt(@TempDir Path data) {
+    Run first = run("demo", "--no-serve", "--data", data.toString());
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.out()).contains("8 entities and 32 statements added");
+    Run second = run("demo", "--no-serve", "--data", data.toString());
+    assertThat(second.out()).contains("0 entities and 0 statements added (32 already there)");
+
+    Run show = run("entity", "ly-aiia-0042", "--data", data.toString());
+    assertThat(show.code()).isZero();
+    assertThat(show.out()).contains("\"schema\" : \"Person\"", "+218912345678", "\"handling\" : \"H2\"", "\"original\" : \"091-2345678\"");
+
+    Run missing = run("entity", "nobody", "--data", data.toString());
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).contains("no entity 'nobody'");
+  }
+
+  @Test
+  void backupAndRestoreThroughTheCommandLine(@TempDir Path dir) {
+    Path data = dir.resolve("data");
+    assertThat(run("demo", "--no-serve", "--data", data.toString()).code()).isZero();
+    Run backup = run("backup", "--data", data.toString(), "--out", dir.resolve("b.zip").toString());
+    assertThat(backup.code()).as(backup.err()).isZero();
+    assertThat(backup.out()).contains("rows");
+    Run restore = run("restore", dir.resolve("b.zip").toString(), "--data", dir.resolve("copy").toString());
+    assertThat(restore.code()).as(restore.err()).isZero();
+    assertThat(restore.out()).contains("every checksum equal", "search index holds 8 entities");
+    Run again = run("restore", dir.resolve("b.zip").toString(), "--data", dir.resolve("copy").toString());
+    assertThat(again.code()).isEqualTo(2);
+    assertThat(again.err()).contains("not empty");
+  }
+
+  @Test
+  void checkFindsAnIndexBehindTheStoreAndRepairsIt(@TempDir Path dir) {
+    Path data = dir.resolve("data");
+    assertThat(run("demo", "--no-serve", "--data", data.toString()).code()).isZero();
+    Run check = run("check", "--data", data.toString());
+    assertThat(check.code()).isEqualTo(1);
+    assertThat(check.out()).contains("missing from index: 8");
+    Run repair = run("check", "--repair", "--data", data.toString());
+    assertThat(repair.code()).isZero();
+    Run again = run("check", "--data", data.toString());
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.out()).contains("search index: 8 entities; missing from index: 0; not in store: 0");
+  }
+
+  @Test
+  void unsupportedDatabaseUrlIsAUserError() {
+    Run r = run("entity", "x", "--db", "jdbc:mysql://localhost/x");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("Unsupported database");
+  }
+}

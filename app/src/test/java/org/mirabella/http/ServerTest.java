@@ -1,0 +1,110 @@
+package org.mirabella.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mirabella.agency.Agencies;
+import org.mirabella.demo.SampleData;
+import org.mirabella.model.Model;
+import org.mirabella.store.Database;
+import org.mirabella.store.TestDatabases;
+
+/** A real server on 127.0.0.1 (random port) over a real H2 store. */
+class ServerTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static Database db;
+  private static MirabellaServer server;
+
+  @BeforeAll
+  static void start() {
+    db = TestDatabases.h2();
+    ServerContext ctx = ServerContext.of(db);
+    ctx.entities().ensureAgencies(Agencies.get());
+    SampleData.load(ctx.entities(), Model.get());
+    server = new MirabellaServer(ctx).start("127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    db.close();
+  }
+
+  static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void healthReportsTheStore() throws Exception {
+    var r = get("/api/health");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode h = JSON.readTree(r.body());
+    assertThat(h.get("status").asText()).isEqualTo("ok");
+    assertThat(h.get("database").asText()).isEqualTo("h2");
+    assertThat(h.get("entities").asLong()).isEqualTo(8);
+  }
+
+  @Test
+  void errorsHaveOneShape() throws Exception {
+    var r = get("/api/schemata/NoSuchSchema");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.headers().firstValue("content-type").orElse("")).startsWith("application/problem+json");
+    JsonNode p = JSON.readTree(r.body());
+    assertThat(p.get("title").asText()).isEqualTo("Not found");
+    assertThat(p.get("status").asInt()).isEqualTo(404);
+    assertThat(p.get("detail").asText()).contains("NoSuchSchema");
+    assertThat(p.has("errors")).isTrue();
+
+    var unknown = get("/api/no/such/route");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(unknown.body()).get("status").asInt()).isEqualTo(404);
+  }
+
+  @Test
+  void schemaEndpointShowsInheritedAndMirabellaProperties() throws Exception {
+    JsonNode s = JSON.readTree(get("/api/schemata/BorderCrossing").body());
+    assertThat(s.get("extends").toString()).contains("Event");
+    assertThat(s.get("properties").get("person").get("range").asText()).isEqualTo("Person");
+    assertThat(s.get("properties").get("date").get("type").asText()).isEqualTo("date");
+  }
+
+  @Test
+  void theServedOpenApiDocumentDescribesEveryRoute() throws Exception {
+    JsonNode doc = JSON.readTree(get("/api/openapi.json").body());
+    assertThat(doc.get("openapi").asText()).startsWith("3.");
+    var documented = SystemRoutes.documentedPaths();
+    for (Api.Route route : server.api().routes()) {
+      String path = route.path();
+      assertThat(documented).as("OpenAPI documents %s %s", route.method(), path)
+          .contains(route.method().name() + " " + path);
+    }
+    assertThat(documented).hasSize(server.api().routes().size());
+  }
+
+  @Test
+  void readinessAndMetricsAreServedWithoutPersonalData() throws Exception {
+    assertThat(get("/api/ready").statusCode()).isEqualTo(200);
+    get("/api/schemata/Person");
+    var m = get("/api/metrics");
+    assertThat(m.statusCode()).isEqualTo(200);
+    assertThat(m.body()).contains("http_server_requests_seconds_count{method=\"GET\",status=\"200\",uri=\"/api/schemata/{name}\"}");
+    assertThat(m.body()).doesNotContain("/api/schemata/Person").contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void theStartPageIsServed() throws Exception {
+    var r = get("/");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("Mirabella");
+  }
+}

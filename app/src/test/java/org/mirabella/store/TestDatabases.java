@@ -1,0 +1,49 @@
+package org.mirabella.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Named;
+
+/**
+ * Real databases for storage tests: an in-memory H2, and a PostgreSQL server given by
+ * {@code MIRABELLA_TEST_PG} (a JDBC URL; {@code .ci/run} starts one). Each PostgreSQL database is a
+ * fresh schema, so tests and parallel runs do not meet. Without a server the PostgreSQL cases skip,
+ * except under CI, where they fail: CI always has one.
+ */
+public final class TestDatabases {
+  private TestDatabases() {}
+
+  public static Database h2() {
+    return Database.inMemory("test_" + UUID.randomUUID().toString().replace("-", ""));
+  }
+
+  public static Database postgres() {
+    String url = System.getenv("MIRABELLA_TEST_PG");
+    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+    if (url == null || url.isBlank()) {
+      if (ci) throw new IllegalStateException("CI must provide MIRABELLA_TEST_PG (see .ci/run)");
+      Assumptions.abort("no PostgreSQL server: set MIRABELLA_TEST_PG (e.g. from .ci/postgres.sh)");
+    }
+    String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    try (Connection c = DriverManager.getConnection(url)) {
+      c.createStatement().execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      if (ci) throw new IllegalStateException("PostgreSQL at " + url + " is not reachable", e);
+      Assumptions.abort("PostgreSQL at " + url + " is not reachable: " + e.getMessage());
+    }
+    return Database.open(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, null, null);
+  }
+
+  /** Both databases, for parameterized tests: {@code @MethodSource("org.mirabella.store.TestDatabases#both")}. */
+  public static Stream<Named<Supplier<Database>>> both() {
+    return List.<Named<Supplier<Database>>>of(
+        Named.of("H2", TestDatabases::h2),
+        Named.of("PostgreSQL", TestDatabases::postgres)).stream();
+  }
+}
