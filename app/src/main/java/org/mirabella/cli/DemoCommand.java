@@ -35,6 +35,6 @@ final class DemoCommand implements Runnable {
       db.close();
       return;
     }
-    ServeCommand.serveUntilStopped(db, serve, out);
+    ServeCommand.serveUntilStopped(db, store, serve, out);
   }
 }

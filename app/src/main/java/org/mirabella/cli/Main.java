@@ -16,6 +16,13 @@ import picocli.CommandLine.Command;
         ServeCommand.class,
         SchemaCommand.class,
         EntityCommand.class,
+        MigrateCommand.class,
+        BackupCommand.class,
+        RestoreCommand.class,
+        CheckCommand.class,
+        org.mirabella.analysis.cli.NetworkCommand.class,
+        org.mirabella.matching.cli.LinkCommand.class,
+        org.mirabella.matching.cli.NamesCommand.class,
         UsersCommand.class, AuditCommand.class,
         CommandLine.HelpCommand.class,
     })
