@@ -32,6 +32,7 @@ public final class AccessRoutes implements Routes {
     Reviews reviews = new Reviews(context.db(), context.entities(), audit, ReviewClocks.from(AccessRoutes::setting));
     if (context.search() != null) reviews.onErasure(id -> context.search().delete(List.of(id)));
     parts.add(new ReviewRoutes(reviews));
+    parts.add(new VictimExportRoutes(new VictimExportPermits(context.db(), audit)));
   }
 
   /** A setting: the Java system property of that name, else the environment variable. */
