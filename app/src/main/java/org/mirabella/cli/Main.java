@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         EntityCommand.class,
         ImportCommand.class,
         ExportCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

@@ -16,6 +16,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import org.mirabella.model.Entity;
 import org.mirabella.model.Statement;
 import org.mirabella.provenance.Provenance;
@@ -78,19 +80,21 @@ final class ImportWriter implements Ingestor.EntitySink, AutoCloseable {
   @Override
   public void write(List<Entity> batch) {
     try {
-      writeEntities(batch);
-      writeStatements(batch);
+      Set<String> fresh = writeEntities(batch);
+      writeStatements(batch, fresh);
     } catch (SQLException e) {
       throw new IllegalStateException("writing the import failed: " + e.getMessage(), e);
     }
   }
 
-  private void writeEntities(List<Entity> batch) throws SQLException {
+  /** Inserts the entities not yet stored; returns their ids (their statements cannot exist yet). */
+  private Set<String> writeEntities(List<Entity> batch) throws SQLException {
     Map<String, Entity> byId = new LinkedHashMap<>();
     for (Entity e : batch) byId.putIfAbsent(e.id(), e);
     Map<String, OffsetDateTime> found = new HashMap<>();
     lookup(findEntities, new ArrayList<>(byId.keySet()), rs -> found.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class)));
     int n = 0;
+    Set<String> fresh = new HashSet<>();
     for (Entity e : byId.values()) {
       OffsetDateTime created = found.get(e.id());
       if (created != null) {
@@ -105,19 +109,36 @@ final class ImportWriter implements Ingestor.EntitySink, AutoCloseable {
       insertEntity.setObject(6, e.reviewDate());
       insertEntity.setObject(7, runAt);
       insertEntity.addBatch();
+      fresh.add(e.id());
       n++;
     }
     if (n > 0) insertEntity.executeBatch();
     entitiesAdded += n;
+    return fresh;
   }
 
   private record Found(String importRun, OffsetDateTime retractedAt) {}
 
-  private void writeStatements(List<Entity> batch) throws SQLException {
+  /**
+   * Inserts the new statements. Those of entities added by this batch are new without asking (a
+   * statement's id hashes its entity's id); the others are looked up.
+   */
+  private void writeStatements(List<Entity> batch, Set<String> freshEntities) throws SQLException {
     Map<String, Statement> pending = new LinkedHashMap<>();
-    for (Entity e : batch) for (Statement s : e.statements()) pending.putIfAbsent(s.id(), s);
+    Set<String> added = new HashSet<>();
     int inserts = 0;
     int marks = 0;
+    for (Entity e : batch) {
+      boolean fresh = freshEntities.contains(e.id());
+      for (Statement s : e.statements()) {
+        if (!fresh) {
+          pending.putIfAbsent(s.id(), s);
+        } else if (added.add(s.id())) {
+          bindInsert(s);
+          inserts++;
+        }
+      }
+    }
     while (!pending.isEmpty()) {
       Map<String, Found> found = new HashMap<>();
       lookup(findStatements, new ArrayList<>(pending.keySet()),
