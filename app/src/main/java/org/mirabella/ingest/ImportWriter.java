@@ -95,7 +95,9 @@ final class ImportWriter implements Ingestor.EntitySink, AutoCloseable {
     lookup(findEntities, new ArrayList<>(byId.keySet()), rs -> found.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class)));
     int n = 0;
     Set<String> fresh = new HashSet<>();
-    for (Entity e : byId.values()) {
+    List<Entity> sorted = new ArrayList<>(byId.values());
+    sorted.sort(java.util.Comparator.comparing(Entity::id)); // inserts in key order touch each index page once
+    for (Entity e : sorted) {
       OffsetDateTime created = found.get(e.id());
       if (created != null) {
         if (!created.toInstant().equals(runAt.toInstant())) touchedEarlierData = true;
@@ -125,18 +127,13 @@ final class ImportWriter implements Ingestor.EntitySink, AutoCloseable {
    */
   private void writeStatements(List<Entity> batch, Set<String> freshEntities) throws SQLException {
     Map<String, Statement> pending = new LinkedHashMap<>();
-    Set<String> added = new HashSet<>();
-    int inserts = 0;
+    Map<String, Statement> added = new java.util.TreeMap<>(); // key order: each index page touched once per batch
     int marks = 0;
     for (Entity e : batch) {
       boolean fresh = freshEntities.contains(e.id());
       for (Statement s : e.statements()) {
-        if (!fresh) {
-          pending.putIfAbsent(s.id(), s);
-        } else if (added.add(s.id())) {
-          bindInsert(s);
-          inserts++;
-        }
+        if (fresh) added.putIfAbsent(s.id(), s);
+        else pending.putIfAbsent(s.id(), s);
       }
     }
     while (!pending.isEmpty()) {
@@ -147,8 +144,7 @@ final class ImportWriter implements Ingestor.EntitySink, AutoCloseable {
       for (Statement s : pending.values()) {
         Found f = found.get(s.id());
         if (f == null) {
-          bindInsert(s);
-          inserts++;
+          added.putIfAbsent(s.id(), s);
         } else if (f.retractedAt() != null) {
           Statement again = new Statement(derivedId(s.id(), f.retractedAt()), s.entityId(), s.schema(), s.property(), s.value(),
               s.originalValue(), s.provenance(), null);
@@ -163,9 +159,10 @@ final class ImportWriter implements Ingestor.EntitySink, AutoCloseable {
       }
       pending = revived;
     }
-    if (inserts > 0) insertStatement.executeBatch();
+    for (Statement s : added.values()) bindInsert(s);
+    if (!added.isEmpty()) insertStatement.executeBatch();
     if (marks > 0) markSeen.executeBatch();
-    statementsAdded += inserts;
+    statementsAdded += added.size();
     statementsUnchanged += marks;
   }
 
