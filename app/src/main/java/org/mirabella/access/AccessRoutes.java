@@ -30,9 +30,10 @@ public final class AccessRoutes implements Routes {
     parts.add(new HitRoutes(new Exchange(context.db(), context.entities(), hits, access, audit,
         Exchange.deadlineFrom(AccessRoutes::setting))));
     Reviews reviews = new Reviews(context.db(), context.entities(), audit, ReviewClocks.from(AccessRoutes::setting));
-    if (context.search() != null) reviews.onErasure(id -> context.search().delete(List.of(id)));
+    reviews.onErasure(id -> context.search().delete(List.of(id)));
     parts.add(new ReviewRoutes(reviews));
     parts.add(new VictimExportRoutes(new VictimExportPermits(context.db(), audit)));
+    parts.add(new org.mirabella.search.SearchRoutes(context.db(), context.search(), access, audit));
   }
 
   /** A setting: the Java system property of that name, else the environment variable. */
