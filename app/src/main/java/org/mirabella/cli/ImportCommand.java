@@ -71,6 +71,9 @@ final class ImportCommand implements Runnable {
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
+  @Option(names = "--no-match", description = "Skip cross-matching after the import (run 'mirabella xref' later).")
+  boolean noMatch;
+
   @Option(names = "--user", paramLabel = "NAME", description = "Who records the statements (default: the system user).")
   String user;
 
@@ -89,11 +92,18 @@ final class ImportCommand implements Runnable {
     if (mapping != null && !Files.isRegularFile(mapping)) throw new Main.UserError("no mapping file " + mapping);
     Mapping m = mapping == null ? Mapping.ftm("ftm") : MappingLoader.load(mapping, Model.get());
     ImportSettings settings = new ImportSettings(code, caseRef, HandlingCode.parse(handling), handlingCondition,
-        Grading.parse(grade), user != null ? user : "cli:" + System.getProperty("user.name"), null);
+        Grading.parse(grade), user != null ? user : "cli:" + System.getProperty("user.name"),
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     Path rejectsPath = rejects != null ? rejects : RejectsFile.beside(files.get(0));
     ImportResult r;
     try (Database db = store.open(); RejectsFile rf = new RejectsFile(rejectsPath); TerminalProgress progress = TerminalProgress.open(json)) {
-      r = new ImportService(new EntityStore(db, Model.get()), Model.get()).run(inputs, m, settings, acceptRejects, rf, progress);
+      EntityStore entities = new EntityStore(db, Model.get());
+      r = new ImportService(entities, Model.get()).run(inputs, m, settings, acceptRejects, rf, progress);
+      if (r.committed() && !noMatch) {
+        var x = org.mirabella.xref.AfterImport.run(db, entities, null, r.agency(), r.caseRef(), settings.recordedAt());
+        if (!json) out.printf("Cross-matched %d entities against other agencies: %d candidate pairs scored, %d hits.%n",
+            x.entities(), x.scored(), x.hits());
+      }
     }
     if (json) {
       out.println(EntityJson.mapper().valueToTree(r.toMap()).toPrettyString());

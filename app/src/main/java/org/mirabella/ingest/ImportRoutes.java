@@ -23,14 +23,12 @@ import org.mirabella.provenance.HandlingCode;
 /**
  * {@code POST /api/imports}: the same import as the CLI, from a multipart upload (one or more
  * {@code file} parts, an optional {@code mapping} part; without it the files are FtM JSON lines).
- * The owning agency comes from the request attribute {@value #AGENCY_ATTRIBUTE} (set by the
- * sign-in once there is one), else from the {@code agency} form field. Answers the summary: 200
+ * The owning agency and recording user are the signed-in viewer's (analysts and investigators);
+ * the import is audited, then cross-matched and indexed. Answers the summary: 200
  * when imported, 422 when rows were rejected and {@code acceptRejects} was not given (nothing
  * written), 400 for a bad file or mapping.
  */
 public final class ImportRoutes implements Routes {
-  public static final String AGENCY_ATTRIBUTE = "mirabella.agency";
-  public static final String USER_ATTRIBUTE = "mirabella.user";
   private final ServerContext context;
 
   public ImportRoutes(ServerContext context) {
@@ -43,17 +41,21 @@ public final class ImportRoutes implements Routes {
   }
 
   private void importUpload(Context ctx) throws IOException {
-    String agency = ctx.attribute(AGENCY_ATTRIBUTE) != null ? ctx.attribute(AGENCY_ATTRIBUTE) : ctx.formParam("agency");
+    // The owning agency and the recording user are the signed-in viewer's, never a form field's.
+    org.mirabella.access.Viewer viewer = org.mirabella.access.Viewers.requireRole(ctx, org.mirabella.access.Role.ANALYST,
+        org.mirabella.access.Role.INVESTIGATOR);
+    String agency = viewer.agency();
     String caseRef = ctx.formParam("case");
     if (agency == null || agency.isBlank()) throw new InvalidData("Bad import request", Map.of("agency", "required"));
     if (caseRef == null || caseRef.isBlank()) throw new InvalidData("Bad import request", Map.of("case", "required"));
     List<UploadedFile> uploads = ctx.uploadedFiles("file");
     if (uploads.isEmpty()) throw new InvalidData("Bad import request", Map.of("file", "upload at least one file"));
     UploadedFile mappingUpload = ctx.uploadedFile("mapping");
-    String user = ctx.attribute(USER_ATTRIBUTE);
+    String user = viewer.user();
+    java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     ImportSettings settings = new ImportSettings(agency.strip().toUpperCase(java.util.Locale.ROOT), caseRef.strip(),
         HandlingCode.parse(ctx.formParam("handling")), ctx.formParam("handlingCondition"), Grading.parse(ctx.formParam("grade")),
-        user != null ? user : "api", null);
+        user, at);
     Path dir = Files.createTempDirectory("mirabella-import");
     try {
       Mapping mapping;
@@ -75,7 +77,16 @@ public final class ImportRoutes implements Routes {
       }
       ImportResult r = new ImportService(context.entities(), context.model())
           .run(files, mapping, settings, "true".equalsIgnoreCase(ctx.formParam("acceptRejects")), x -> {}, Ingestor.Progress.NONE);
-      ctx.status(r.committed() ? 200 : 422).json(r.toMap());
+      if (r.committed()) {
+        new org.mirabella.audit.JdbcAuditLog(context.db()).record(new org.mirabella.audit.AuditEvent(user, agency, "import",
+            r.run(), agency, null, r.entitiesAdded() + " entities, " + r.statementsAdded() + " statements added to " + caseRef));
+        var x = org.mirabella.xref.AfterImport.run(context.db(), context.entities(), context.search(), agency, caseRef.strip(), at);
+        var body = new java.util.LinkedHashMap<String, Object>(r.toMap());
+        body.put("crossMatch", Map.of("entities", x.entities(), "scored", x.scored(), "hits", x.hits()));
+        ctx.status(200).json(body);
+      } else {
+        ctx.status(422).json(r.toMap());
+      }
     } finally {
       deleteTree(dir);
     }

@@ -36,7 +36,26 @@ class ImportRoutesTest {
     db = TestDatabases.h2();
     context = ServerContext.of(db);
     context.entities().ensureAgencies(Agencies.get());
+    var users = new org.mirabella.access.UserStore(db, new org.mirabella.access.PasswordHasher(1024, 1, 1));
+    users.add("it.analyst", "IT", java.util.Set.of(org.mirabella.access.Role.ANALYST), PASSWORD.toCharArray());
+    users.add("it.dpo", "IT", java.util.Set.of(org.mirabella.access.Role.DPO), PASSWORD.toCharArray());
     server = new MirabellaServer(context).start("127.0.0.1", 0);
+    token = login("it.analyst");
+  }
+
+  private static final String PASSWORD = "correct horse battery staple";
+  private static String token;
+
+  static String login(String user) {
+    try {
+      var r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/login"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return JSON.readTree(r.body()).get("token").asText();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @AfterAll
@@ -54,6 +73,10 @@ class ImportRoutesTest {
   }
 
   static HttpResponse<String> post(List<Part> parts) throws Exception {
+    return post(parts, token);
+  }
+
+  static HttpResponse<String> post(List<Part> parts, String bearer) throws Exception {
     String boundary = "----mirabella" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (Part p : parts) {
@@ -66,6 +89,7 @@ class ImportRoutesTest {
     body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/imports"))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("Authorization", "Bearer " + bearer)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -84,7 +108,25 @@ class ImportRoutesTest {
     assertThat(j.get("statementsAdded").asLong()).isEqualTo(23);
     assertThat(j.get("files").get("it-persone.csv").asLong()).isEqualTo(3);
     var stored = context.entities().find(RowMapper.entityId("IT", "IT-WEB-1", "person", List.of("1"))).orElseThrow();
-    assertThat(stored.statements().get(0).provenance().recordedBy()).isEqualTo("api");
+    assertThat(stored.statements().get(0).provenance().recordedBy()).isEqualTo("it.analyst");
+    assertThat(j.get("crossMatch").get("entities").asLong()).isEqualTo(4);
+  }
+
+  @Test
+  void theOwnerIsTheSignedInAgencyNeverAFormField() throws Exception {
+    var r = post(List.of(field("agency", "DE"), field("case", "IT-WEB-4"),
+        new Part("file", "it-persone.csv", resource("it-persone.csv")), new Part("mapping", "it-persone.yaml", resource("it-persone.yaml"))));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(JSON.readTree(r.body()).get("agency").asText()).isEqualTo("IT");
+    assertThat(context.entities().find(RowMapper.entityId("DE", "IT-WEB-4", "person", List.of("1")))).isEmpty();
+  }
+
+  @Test
+  void importingNeedsASignedInAnalystOrInvestigator() throws Exception {
+    var parts = List.of(field("case", "IT-WEB-5"), new Part("file", "it-persone.csv", resource("it-persone.csv")),
+        new Part("mapping", "it-persone.yaml", resource("it-persone.yaml")));
+    assertThat(post(parts, "not-a-token").statusCode()).isEqualTo(401);
+    assertThat(post(parts, login("it.dpo")).statusCode()).isEqualTo(403);
   }
 
   @Test
