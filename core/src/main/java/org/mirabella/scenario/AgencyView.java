@@ -42,8 +42,7 @@ final class AgencyView implements Closeable {
   private final long seed;
   private final String country;
   private final Vocabulary voc = Vocabulary.get();
-  private final Map<String, TableWriter> writers;
-  private final Map<String, String> files;
+  private final Map<String, PartedWriter> writers;
   private final TruthWriter truth;
   private final CharsetEncoder encoder;
   private final DateTimeFormatter day;
@@ -54,12 +53,11 @@ final class AgencyView implements Closeable {
   private long refs;
   private long events;
 
-  AgencyView(AgencyProfile p, long seed, Map<String, TableWriter> writers, Map<String, String> files, TruthWriter truth) {
+  AgencyView(AgencyProfile p, long seed, Map<String, PartedWriter> writers, TruthWriter truth) {
     this.p = p;
     this.seed = seed;
     this.country = Agencies.get().require(p.code()).country();
     this.writers = writers;
-    this.files = files;
     this.truth = truth;
     this.encoder = p.format().type().equals("csv") ? Charset.forName(p.format().encoding()).newEncoder() : null;
     this.day = DateTimeFormatter.ofPattern(p.dateFormat(), Locale.ROOT);
@@ -370,10 +368,10 @@ final class AgencyView implements Closeable {
     }
 
     void write() throws IOException {
-      TableWriter w = writers.get(table);
-      long row = w.rows() + 1;
+      PartedWriter w = writers.get(table);
       w.row(Arrays.asList(values));
-      String file = files.get(table);
+      long row = w.rowInFile();
+      String file = w.file();
       for (String[] c : clusters) {
         truth.record(file, row, voc.label(p.labels(), c[0]), c[1], c[2], c[0].equals(fields.get(0)) ? note : "");
       }
@@ -543,12 +541,13 @@ final class AgencyView implements Closeable {
 
   @Override
   public void close() throws IOException {
-    for (TableWriter w : writers.values()) w.close();
+    for (PartedWriter w : writers.values()) w.close();
   }
 
-  Map<String, Long> rows() {
-    Map<String, Long> out = new LinkedHashMap<>();
-    writers.forEach((t, w) -> out.put(t, w.rows()));
+  /** Each table's files with their rows (after {@link #close()}). */
+  Map<String, List<PartedWriter.Part>> parts() {
+    Map<String, List<PartedWriter.Part>> out = new LinkedHashMap<>();
+    writers.forEach((t, w) -> out.put(t, w.parts()));
     return out;
   }
 }

@@ -88,14 +88,12 @@ public final class Generator {
       for (AgencyProfile p : agencies) {
         Path dir = out.resolve("agencies").resolve(p.code());
         Files.createDirectories(dir);
-        Map<String, TableWriter> writers = new LinkedHashMap<>();
-        Map<String, String> files = new LinkedHashMap<>();
+        Map<String, PartedWriter> writers = new LinkedHashMap<>();
         for (String table : p.tables()) {
-          String name = Tables.fileName(table, p);
-          writers.put(table, factory.open(dir.resolve(name), format(table, p), Tables.header(table, p)));
-          files.put(table, "agencies/" + p.code() + "/" + name);
+          writers.put(table, new PartedWriter(factory, dir, "agencies/" + p.code(), Tables.fileName(table, p),
+              format(table, p), Tables.header(table, p)));
         }
-        views.add(new AgencyView(p, seed, writers, files, truth));
+        views.add(new AgencyView(p, seed, writers, truth));
       }
       NetworkGenerator gen = new NetworkGenerator(seed, new Identifiers());
       for (int i = 0; i < total; i++) {
@@ -111,13 +109,14 @@ public final class Generator {
     long rows = 0;
     for (AgencyView v : views) {
       AgencyProfile p = v.profile();
-      for (var e : v.rows().entrySet()) {
+      for (var e : v.parts().entrySet()) {
         String table = e.getKey();
-        String file = "agencies/" + p.code() + "/" + Tables.fileName(table, p);
         String mapping = "agencies/" + p.code() + "/" + p.prefix() + "-" + table + ".mapping.yaml";
-        writeMapping(out.resolve(mapping), Tables.mapping(table, p), p, table, e.getValue());
-        manifest.add(new ManifestEntry(file, p.code(), p.caseRef(), mapping, p.format().type(), e.getValue()));
-        rows += e.getValue();
+        writeMapping(out.resolve(mapping), Tables.mapping(table, p), p, table);
+        for (PartedWriter.Part part : e.getValue()) {
+          manifest.add(new ManifestEntry(part.file(), p.code(), p.caseRef(), mapping, p.format().type(), part.rows()));
+          rows += part.rows();
+        }
       }
     }
     writeManifest(out.resolve("manifest.csv"), manifest);
@@ -130,7 +129,7 @@ public final class Generator {
     return new AgencyProfile.Format(f.type(), f.delimiter(), f.encoding(), f.bom(), Tables.sheet(table, p));
   }
 
-  private static void writeMapping(Path file, Map<String, Object> mapping, AgencyProfile p, String table, long rows) throws IOException {
+  private static void writeMapping(Path file, Map<String, Object> mapping, AgencyProfile p, String table) throws IOException {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
