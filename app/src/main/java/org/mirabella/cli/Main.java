@@ -16,6 +16,11 @@ import picocli.CommandLine.Command;
         ServeCommand.class,
         SchemaCommand.class,
         EntityCommand.class,
+        MigrateCommand.class,
+        BackupCommand.class,
+        RestoreCommand.class,
+        CheckCommand.class,
+        org.mirabella.analysis.cli.NetworkCommand.class,
         org.mirabella.scenario.cli.GenerateCommand.class,
         CommandLine.HelpCommand.class,
     })
