@@ -16,7 +16,8 @@ import org.mirabella.model.InvalidData;
 
 /**
  * The core's writers: CSV (any delimiter and encoding, optional UTF-8 BOM, quotes only where needed)
- * and JSON lines (one object per row, absent values left out). XLSX lives in the app, which passes
+ * and JSON lines (one object per row, every column a key, absent values empty strings, so that every
+ * column of the mapping exists even where no row has a value for it). XLSX lives in the app, which passes
  * its factory to {@link #with(String, TableWriterFactory)}.
  */
 public final class TableWriters {
@@ -100,7 +101,7 @@ public final class TableWriters {
     public void row(List<String> values) throws IOException {
       gen.writeStartObject();
       for (int i = 0; i < header.size(); i++) {
-        if (!values.get(i).isEmpty()) gen.writeStringField(header.get(i), values.get(i));
+        gen.writeStringField(header.get(i), values.get(i));
       }
       gen.writeEndObject();
       rows++;

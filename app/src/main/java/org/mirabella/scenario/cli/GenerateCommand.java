@@ -52,6 +52,7 @@ public final class GenerateCommand implements Runnable {
     Generator generator = new Generator(seed, Scale.parse(scale));
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
     long t0 = System.nanoTime();
+    long cpu0 = cpuNanos();
     Generator.Summary s;
     if (!noProgress && interactive()) {
       try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Generating").setInitialMax(generator.networks())
@@ -62,11 +63,13 @@ public final class GenerateCommand implements Runnable {
       s = generator.generate(out, writers(), null);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
+    double cpu = (cpuNanos() - cpu0) / 1e9;
     w.printf(Locale.ROOT, "Generated %,d persons in %,d networks into %s: %,d agency rows in %d files, %,d truth rows.%n",
         s.persons(), s.networks(), out, s.agencyRows(), s.files().size(), s.truthRows());
     w.printf(Locale.ROOT, "Time %.1f s: %,.0f agency rows/s (%,.0f rows/s with the truth); peak heap %,d MB (max %,d MB).%n",
         seconds, s.agencyRows() / seconds, (s.agencyRows() + s.truthRows()) / seconds, peakHeapMb(),
         Runtime.getRuntime().maxMemory() >> 20);
+    w.printf(Locale.ROOT, "CPU %.1f s (all threads, GC included): %,.0f agency rows per CPU second.%n", cpu, s.agencyRows() / cpu);
     w.flush();
   }
 
@@ -77,6 +80,14 @@ public final class GenerateCommand implements Runnable {
       if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
     }
     return peak >> 20;
+  }
+
+  /** CPU time of the whole process (all threads, GC included), or wall time where the JVM cannot say. */
+  private static long cpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return System.nanoTime();
   }
 
   private static boolean interactive() {
