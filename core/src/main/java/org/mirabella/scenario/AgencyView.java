@@ -50,6 +50,8 @@ final class AgencyView implements Closeable {
   private final DateTimeFormatter year = DateTimeFormatter.ofPattern("yyyy");
   private final DateTimeFormatter dateTime;
   private Transliterator ascii;
+  private final Map<String, List<String>> fieldsOf = new HashMap<>();
+  private final Map<String, List<String>> headerOf = new HashMap<>();
   private long refs;
   private long events;
 
@@ -147,7 +149,7 @@ final class AgencyView implements Closeable {
     row.put("nationality", countryName(x.nationality()));
     row.put("gender", voc.value(p.values(), "gender", x.gender()));
     World.Phone phone = x.phones().get(rnd.nextInt(x.phones().size()));
-    row.put("phone", phone(phone.e164(), x.nationality(), rnd), "phone", phone.id());
+    row.put("phone", phone(phone, x.nationality(), rnd), "phone", phone.id());
     if (x.passport() != null && rnd.nextDouble() < 0.8) {
       row.put("passport", x.passport().number(), "passport", x.passport().id());
       row.put("passport_country", countryName(x.passport().country()));
@@ -240,8 +242,8 @@ final class AgencyView implements Closeable {
       if (!tapped.contains(c.caller()) && !tapped.contains(c.callee())) continue;
       Row row = new Row("calls");
       row.put("call_id", String.format(Locale.ROOT, "%s-TEL-%08d", p.code(), ++events), "call", c.id());
-      row.put("caller", callNumber(c.callerPhone().e164()), "phone", c.callerPhone().id());
-      row.put("callee", callNumber(c.calleePhone().e164()), "phone", c.calleePhone().id());
+      row.put("caller", callNumber(c.callerPhone()), "phone", c.callerPhone().id());
+      row.put("callee", callNumber(c.calleePhone()), "phone", c.calleePhone().id());
       row.put("start", dateTime.format(c.start()));
       row.put("duration", String.valueOf(c.seconds()));
       row.write();
@@ -270,7 +272,7 @@ final class AgencyView implements Closeable {
     row.put(side + "_ref", s.ref(x), "person", x.id());
     row.put(side + "_name", full(s.name(x)));
     if (account != null && account.kind().equals("iban")) {
-      String iban = s.rnd.nextBoolean() ? account.value() : account.value().replaceAll("(.{4})(?!$)", "$1 ");
+      String iban = s.rnd.nextBoolean() ? account.value() : grouped(account.value());
       row.put(side + "_iban", iban, "account", account.id());
     }
     if (account != null && account.kind().equals("wallet")) row.put(side + "_wallet", account.value(), "account", account.id());
@@ -342,7 +344,7 @@ final class AgencyView implements Closeable {
 
     Row(String table) {
       this.table = table;
-      this.fields = Tables.fields(table, p);
+      this.fields = fieldsOf.computeIfAbsent(table, t -> Tables.fields(t, p));
       this.values = new String[fields.size()];
       Arrays.fill(values, "");
     }
@@ -372,10 +374,12 @@ final class AgencyView implements Closeable {
       w.row(Arrays.asList(values));
       long row = w.rowInFile();
       String file = w.file();
+      List<String> header = headerOf.computeIfAbsent(table, t -> Tables.header(t, p));
       for (String[] c : clusters) {
-        truth.record(file, row, voc.label(p.labels(), c[0]), c[1], c[2], c[0].equals(fields.get(0)) ? note : "");
+        int i = fields.indexOf(c[0]);
+        truth.record(file, row, header.get(i), c[1], c[2], i == 0 ? note : "");
       }
-      for (String[] b : bads) truth.bad(file, row, voc.label(p.labels(), b[0]), b[1], b[2]);
+      for (String[] b : bads) truth.bad(file, row, header.get(fields.indexOf(b[0])), b[1], b[2]);
     }
   }
 
@@ -479,7 +483,13 @@ final class AgencyView implements Closeable {
         .replace("M", "2").replace("d", "30");
   }
 
+  private final Map<String, String> countryNames = new HashMap<>();
+
   private String countryName(String cc) {
+    return countryNames.computeIfAbsent(cc, this::displayCountry);
+  }
+
+  private String displayCountry(String cc) {
     return switch (p.values()) {
       case "it", "de", "fr" -> Locale.of("", cc.toUpperCase(Locale.ROOT)).getDisplayCountry(Locale.forLanguageTag(p.values()));
       case "ja", "ar" -> Identifiers.alpha3(cc);
@@ -491,14 +501,22 @@ final class AgencyView implements Closeable {
    * A phone as the agency writes it: national format for its own country's numbers when that reads
    * back unambiguously with the record's countries as hints, international otherwise.
    */
-  private String phone(String e164, String nationality, SplittableRandom rnd) {
-    String region = org.mirabella.model.types.PhoneType.country(e164);
-    if (country.equals(region)) {
-      String national = Identifiers.national(e164);
-      if (unambiguous(national, e164, List.of(country, nationality))) return national;
+  private String phone(World.Phone phone, String nationality, SplittableRandom rnd) {
+    if (country.equals(phone.region())) {
+      Boolean ok = localOk.computeIfAbsent(phone.e164() + nationality,
+          k -> unambiguous(phone.national(), phone.e164(), List.of(country, nationality)));
+      if (ok) return phone.national();
     }
-    return rnd.nextDouble() < 0.7 ? Identifiers.international(e164) : "00" + e164.substring(1);
+    return rnd.nextDouble() < 0.7 ? phone.international() : "00" + phone.e164().substring(1);
   }
+
+  /** Whether a national number reads back unambiguously, by number and nationality (bounded cache). */
+  private final Map<String, Boolean> localOk = new LinkedHashMap<>(1024, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > 50_000;
+    }
+  };
 
   static boolean unambiguous(String local, String e164, List<String> hints) {
     int valid = 0;
@@ -518,11 +536,11 @@ final class AgencyView implements Closeable {
     return valid > 0;
   }
 
-  private String callNumber(String e164) {
+  private String callNumber(World.Phone phone) {
     return switch (p.values()) {
-      case "de" -> "00" + e164.substring(1);
-      case "fr" -> Identifiers.international(e164);
-      default -> e164;
+      case "de" -> "00" + phone.e164().substring(1);
+      case "fr" -> phone.international();
+      default -> phone.e164();
     };
   }
 
@@ -530,6 +548,16 @@ final class AgencyView implements Closeable {
     if (!p.decimalComma()) return units + ".00";
     if (units >= 1000 && rnd.nextBoolean()) return String.format(Locale.GERMANY, "%,d,00", units);
     return units + ",00";
+  }
+
+  /** An IBAN in groups of four, as printed. */
+  static String grouped(String iban) {
+    StringBuilder sb = new StringBuilder(iban.length() + iban.length() / 4);
+    for (int i = 0; i < iban.length(); i++) {
+      if (i > 0 && i % 4 == 0) sb.append(' ');
+      sb.append(iban.charAt(i));
+    }
+    return sb.toString();
   }
 
   private static String wrongIban(String iban) {

@@ -45,6 +45,11 @@ public final class Identifiers {
 
   /** A new valid mobile number of a country, in E.164. */
   public String phone(String country) {
+    return PHONES.format(phoneNumber(country), PhoneNumberFormat.E164);
+  }
+
+  /** A new valid mobile number of a country (or of the UK where libphonenumber has no plan for it). */
+  public PhoneNumber phoneNumber(String country) {
     String region = country.toUpperCase(Locale.ROOT);
     long[] plan = phonePlans.computeIfAbsent(region, r -> {
       PhoneNumber ex = PHONES.getExampleNumberForType(r, PhoneNumberType.MOBILE);
@@ -54,12 +59,12 @@ public final class Identifiers {
       long prefix = Long.parseLong(nsn.substring(0, nsn.length() - free));
       return new long[] {ex.getCountryCode(), prefix, free};
     });
-    if (plan == null) return phone("gb");
+    if (plan == null) return phoneNumber("gb");
     for (int attempt = 0; attempt < 10_000; attempt++) {
       long sub = spread(next("phone:" + region), (int) plan[2], region);
       long national = plan[1] * pow10((int) plan[2]) + sub;
       PhoneNumber n = new PhoneNumber().setCountryCode((int) plan[0]).setNationalNumber(national);
-      if (PHONES.isValidNumberForRegion(n, region)) return PHONES.format(n, PhoneNumberFormat.E164);
+      if (PHONES.isValidNumberForRegion(n, region)) return n;
     }
     throw new IllegalStateException("no valid phone number found for " + region);
   }
@@ -188,6 +193,18 @@ public final class Identifiers {
     StringBuilder sb = new StringBuilder("T");
     for (int i = 0; i < 33; i++) sb.append(BASE58.charAt(rnd.nextInt(BASE58.length())));
     return sb.toString();
+  }
+
+  /** The three renderings of a number: E.164, national and international. */
+  static String[] formats(PhoneNumber n) {
+    return new String[] {PHONES.format(n, PhoneNumberFormat.E164), PHONES.format(n, PhoneNumberFormat.NATIONAL),
+        PHONES.format(n, PhoneNumberFormat.INTERNATIONAL)};
+  }
+
+  /** The region (lower case) of a number made here. */
+  static String region(PhoneNumber n) {
+    String r = PHONES.getRegionCodeForNumber(n);
+    return r == null ? null : r.toLowerCase(Locale.ROOT);
   }
 
   /** A number in the national format of its country ({@code 0176 23423980}). */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
-import org.jgrapht.graph.AsSubgraph;
+import org.jgrapht.graph.MaskSubgraph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
 
@@ -31,10 +31,12 @@ public final class KeyPlayers {
     for (int step = 0; step < k && remaining.size() > 1; step++) {
       V best = null;
       int bestSize = Integer.MAX_VALUE;
+      Set<V> gone = new java.util.HashSet<>(members);
+      gone.removeAll(remaining);
       for (V candidate : remaining) {
-        Set<V> keep = new java.util.LinkedHashSet<>(remaining);
-        keep.remove(candidate);
-        int size = largest(new AsSubgraph<>(g, keep));
+        gone.add(candidate);
+        int size = largest(new MaskSubgraph<>(g, gone::contains, e -> false));
+        gone.remove(candidate);
         if (size < bestSize) {
           bestSize = size;
           best = candidate;

@@ -143,7 +143,7 @@ final class NetworkGenerator {
   }
 
   private Phone phone(String network, int[] counter, String country) {
-    return new Phone(network + "-T" + (counter[0]++), ids.phone(country));
+    return Phone.of(network + "-T" + (counter[0]++), ids.phoneNumber(country));
   }
 
   private Person member(SplittableRandom rnd, String network, int[] counter, Route route, String role, List<Phone> burners) {

@@ -59,19 +59,29 @@ public final class TableWriters {
       rows++;
     }
 
+    private final StringBuilder line = new StringBuilder(256);
+
     private void line(List<String> values) throws IOException {
+      line.setLength(0);
       for (int i = 0; i < values.size(); i++) {
-        if (i > 0) out.write(delimiter);
+        if (i > 0) line.append(delimiter);
         String v = values.get(i);
-        if (v.indexOf(delimiter) >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-          out.write('"');
-          out.write(v.replace("\"", "\"\""));
-          out.write('"');
+        if (needsQuotes(v)) {
+          line.append('"').append(v.replace("\"", "\"\"")).append('"');
         } else {
-          out.write(v);
+          line.append(v);
         }
       }
-      out.write('\n');
+      line.append('\n');
+      out.append(line);
+    }
+
+    private boolean needsQuotes(String v) {
+      for (int i = 0; i < v.length(); i++) {
+        char c = v.charAt(i);
+        if (c == delimiter || c == '"' || c == '\n' || c == '\r') return true;
+      }
+      return false;
     }
 
     @Override

@@ -17,7 +17,23 @@ public final class World {
   /** What a person is to the network. */
   public enum Kind { MEMBER, CLIENT, VICTIM }
 
-  public record Phone(String id, String e164) {}
+  /** A phone number (E.164) with its national and international renderings, made once. */
+  public record Phone(String id, String e164, String region, String national, String international) {
+    static Phone of(String id, com.google.i18n.phonenumbers.Phonenumber.PhoneNumber n) {
+      String[] f = Identifiers.formats(n);
+      return new Phone(id, f[0], Identifiers.region(n), f[1], f[2]);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Phone p && p.id.equals(id);
+    }
+
+    @Override
+    public int hashCode() {
+      return id.hashCode();
+    }
+  }
 
   /** A passport: genuine, or forged (then its MRZ check digit is wrong). */
   public record Passport(String id, String number, String country, LocalDate expiry, boolean forged, String mrz) {}
@@ -26,7 +42,17 @@ public final class World {
   public record Account(String id, String kind, String value) {}
 
   /** A ship or boat: registered ones have an IMO number and MMSI, small boats nothing. */
-  public record Vessel(String id, String name, String type, String imo, String mmsi, String flag) {}
+  public record Vessel(String id, String name, String type, String imo, String mmsi, String flag) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Vessel v && v.id.equals(id);
+    }
+
+    @Override
+    public int hashCode() {
+      return id.hashCode();
+    }
+  }
 
   public record Vehicle(String id, String plate, String country) {}
 
@@ -43,6 +69,17 @@ public final class World {
       List<Account> accounts, Vehicle vehicle) {
     public boolean member() {
       return kind == Kind.MEMBER;
+    }
+
+    /** Identity is the cluster id (records would compare every component, deeply). */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Person p && p.id.equals(id);
+    }
+
+    @Override
+    public int hashCode() {
+      return id.hashCode();
     }
 
     /** The phone in use on a date (members change SIM cards over the network's life). */
