@@ -195,16 +195,16 @@ public final class Identifiers {
     return sb.toString();
   }
 
-  /** The three renderings of a number: E.164, national and international. */
-  static String[] formats(PhoneNumber n) {
-    return new String[] {PHONES.format(n, PhoneNumberFormat.E164), PHONES.format(n, PhoneNumberFormat.NATIONAL),
-        PHONES.format(n, PhoneNumberFormat.INTERNATIONAL)};
+  /** A number in national or international format. */
+  static String format(PhoneNumber n, boolean international) {
+    return PHONES.format(n, international ? PhoneNumberFormat.INTERNATIONAL : PhoneNumberFormat.NATIONAL);
   }
 
-  /** The region (lower case) of a number made here. */
-  static String region(PhoneNumber n) {
-    String r = PHONES.getRegionCodeForNumber(n);
-    return r == null ? null : r.toLowerCase(Locale.ROOT);
+  /** A new mobile phone of a country, as the truth holds it. */
+  World.Phone phone(String id, String country) {
+    PhoneNumber n = phoneNumber(country);
+    String region = PHONES.getRegionCodeForNumber(n);
+    return new World.Phone(id, n, region == null ? null : region.toLowerCase(Locale.ROOT));
   }
 
   /** A number in the national format of its country ({@code 0176 23423980}). */

@@ -143,7 +143,7 @@ final class NetworkGenerator {
   }
 
   private Phone phone(String network, int[] counter, String country) {
-    return Phone.of(network + "-T" + (counter[0]++), ids.phoneNumber(country));
+    return ids.phone(network + "-T" + (counter[0]++), country);
   }
 
   private Person member(SplittableRandom rnd, String network, int[] counter, Route route, String role, List<Phone> burners) {

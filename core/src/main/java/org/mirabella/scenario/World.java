@@ -17,11 +17,46 @@ public final class World {
   /** What a person is to the network. */
   public enum Kind { MEMBER, CLIENT, VICTIM }
 
-  /** A phone number (E.164) with its national and international renderings, made once. */
-  public record Phone(String id, String e164, String region, String national, String international) {
-    static Phone of(String id, com.google.i18n.phonenumbers.Phonenumber.PhoneNumber n) {
-      String[] f = Identifiers.formats(n);
-      return new Phone(id, f[0], Identifiers.region(n), f[1], f[2]);
+  /**
+   * A phone number: E.164 and its region at once; the national and international renderings are made
+   * the first time an agency writes the number (most numbers are never seen by any agency).
+   */
+  public static final class Phone {
+    private final String id;
+    private final com.google.i18n.phonenumbers.Phonenumber.PhoneNumber number;
+    private final String e164;
+    private final String region;
+    private String national;
+    private String international;
+
+    Phone(String id, com.google.i18n.phonenumbers.Phonenumber.PhoneNumber number, String region) {
+      this.id = id;
+      this.number = number;
+      this.e164 = "+" + number.getCountryCode() + (number.hasItalianLeadingZero() ? "0" : "") + number.getNationalNumber();
+      this.region = region;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public String e164() {
+      return e164;
+    }
+
+    /** The region (lower case) the number was made for. */
+    public String region() {
+      return region;
+    }
+
+    public String national() {
+      if (national == null) national = Identifiers.format(number, false);
+      return national;
+    }
+
+    public String international() {
+      if (international == null) international = Identifiers.format(number, true);
+      return international;
     }
 
     @Override
