@@ -184,15 +184,35 @@ public final class Identifiers {
     return sb.toString();
   }
 
-  /** A crypto address: Ethereum ({@code 0x} and 40 hex digits) or Tron ({@code T} and 33 base58). */
+  /**
+   * A crypto address: Ethereum ({@code 0x} and 40 hex digits, lower case: no EIP-55 checksum) or Tron
+   * (Base58Check of version 0x41 and 20 bytes, with its double SHA-256 checksum).
+   */
   public String wallet(SplittableRandom rnd) {
     next("wallet");
     if (rnd.nextBoolean()) {
       return "0x" + String.format("%016x%016x%08x", rnd.nextLong(), rnd.nextLong(), rnd.nextInt());
     }
-    StringBuilder sb = new StringBuilder("T");
-    for (int i = 0; i < 33; i++) sb.append(BASE58.charAt(rnd.nextInt(BASE58.length())));
-    return sb.toString();
+    byte[] raw = new byte[25];
+    raw[0] = 0x41;
+    for (int i = 1; i < 21; i++) raw[i] = (byte) rnd.nextInt(256);
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(raw, 0, 21);
+      byte[] check = sha.digest(sha.digest());
+      System.arraycopy(check, 0, raw, 21, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    java.math.BigInteger n = new java.math.BigInteger(1, raw);
+    StringBuilder sb = new StringBuilder();
+    java.math.BigInteger base = java.math.BigInteger.valueOf(58);
+    while (n.signum() > 0) {
+      java.math.BigInteger[] qr = n.divideAndRemainder(base);
+      sb.append(BASE58.charAt(qr[1].intValue()));
+      n = qr[0];
+    }
+    return sb.reverse().toString();
   }
 
   /** A number in national or international format. */
