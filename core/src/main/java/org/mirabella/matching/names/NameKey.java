@@ -29,6 +29,7 @@ public final class NameKey {
   private final List<NameToken> tokens;
   private final NameToken[] scored;
   private final String latinKey;
+  private final String compactKey;
 
   private NameKey(String original, List<NameToken> tokens) {
     this.original = original;
@@ -46,6 +47,14 @@ public final class NameKey {
     StringBuilder b = new StringBuilder();
     for (NameToken t : scored) b.append(b.isEmpty() ? "" : " ").append(t.latin());
     this.latinKey = b.toString();
+    StringBuilder c = new StringBuilder();
+    for (NameToken t : tokens) if (t.kind() != NameToken.Kind.HONORIFIC) c.append(t.latin());
+    this.compactKey = c.toString();
+  }
+
+  /** All words but titles, particles included, run together: Van der Bilt and Vanderbilt share it. */
+  public String compactKey() {
+    return compactKey;
   }
 
   /** The scored words in Latin letters, joined by spaces: equal keys mean the same name as written. */

@@ -56,7 +56,7 @@ public final class NameMatcher {
     String sx = x.skeleton();
     String sy = y.skeleton();
     float best = 0f;
-    if (sx.equals(sy) && (sx.length() >= 3 || lx.charAt(0) == ly.charAt(0))) best = sx.length() >= 3 ? 0.95f : 0.9f;
+    if (sx.equals(sy) && (sx.length() >= 3 || EditDistance.withinOne(lx, ly))) best = sx.length() >= 3 ? 0.95f : 0.9f;
     else if (inflected(sx, sy) || inflected(sy, sx)) best = 0.9f;
     if (best < 0.95f) {
       int max = Math.max(lx.length(), ly.length());
@@ -93,6 +93,10 @@ public final class NameMatcher {
     if (notes == null && a.length == 1 && b.length == 1) {
       // one word each (split given and family names): no alignment needed
       return tokenSimilarity(a[0], b[0]);
+    }
+    if (ka.compactKey().length() >= 6 && ka.compactKey().equals(kb.compactKey()) && !ka.latinKey().equals(kb.latinKey())) {
+      if (notes != null) notes.add("same letters, spaced differently");
+      return 0.97;
     }
     int n = Math.min(a.length, MAX_WORDS);
     int m = Math.min(b.length, MAX_WORDS);
