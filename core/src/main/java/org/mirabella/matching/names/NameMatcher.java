@@ -56,7 +56,9 @@ public final class NameMatcher {
     String sx = x.skeleton();
     String sy = y.skeleton();
     float best = 0f;
-    if (sx.equals(sy) && (sx.length() >= 3 || EditDistance.withinOne(lx, ly))) best = sx.length() >= 3 ? 0.95f : 0.9f;
+    if (sx.equals(sy) && (sx.length() >= 3 || EditDistance.withinOne(lx, ly) || sx.length() == 2 && x.script() != y.script())) {
+      best = sx.length() >= 3 ? 0.95f : 0.9f; // across scripts the spellings cannot be compared, the consonants can (sisi ~ السيسي)
+    }
     else if (inflected(sx, sy) || inflected(sy, sx)) best = 0.9f;
     if (best < 0.95f) {
       int max = Math.max(lx.length(), ly.length());
