@@ -125,8 +125,9 @@ public final class NameKey {
         int j = i + 1;
         String o = orig.get(i) + " " + orig.get(j);
         if ((latin.get(j).equals("al") || latin.get(j).equals("el")) && j + 1 < latin.size()) {
+          // an Arabic article split off its word (ال) is shown with the word, not twice
+          o = orig.get(j).equals("ال") ? orig.get(i) + " " + orig.get(j + 1) : o + " " + orig.get(j + 1);
           j++;
-          o = o + " " + orig.get(j);
         }
         String rest = latin.get(j);
         if (!data.particles.contains(rest)) {
