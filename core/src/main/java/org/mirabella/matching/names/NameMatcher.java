@@ -22,15 +22,38 @@ public final class NameMatcher {
 
   private NameMatcher() {}
 
-  /** Similarity in [0, 1] of two names. */
+  /** Similarity in [0, 1] of two names; for slash-separated alternatives, the best of them. */
   public static double score(NameKey a, NameKey b) {
-    return compare(a, b, null);
+    double best = compare(a, b, null);
+    if (a.alternatives().isEmpty() && b.alternatives().isEmpty()) return best;
+    for (NameKey x : withAlternatives(a)) for (NameKey y : withAlternatives(b)) best = Math.max(best, compare(x, y, null));
+    return best;
+  }
+
+  private static List<NameKey> withAlternatives(NameKey k) {
+    if (k.alternatives().isEmpty()) return List.of(k);
+    List<NameKey> out = new ArrayList<>(k.alternatives());
+    out.add(k);
+    return out;
   }
 
   /** The score with its reason in plain words. */
   public static NameComparison explain(NameKey a, NameKey b) {
     List<String> notes = new ArrayList<>();
     double s = compare(a, b, notes);
+    if (!a.alternatives().isEmpty() || !b.alternatives().isEmpty()) {
+      for (NameKey x : withAlternatives(a)) {
+        for (NameKey y : withAlternatives(b)) {
+          List<String> n = new ArrayList<>();
+          double t = compare(x, y, n);
+          if (t > s) {
+            s = t;
+            notes = n;
+            notes.add("alternative " + x.original().strip() + " ~ " + y.original().strip());
+          }
+        }
+      }
+    }
     String how = a.nonLatin() != b.nonLatin() || a.nonLatin() && b.nonLatin() && !sameScripts(a, b) ? "across scripts" : "";
     String reason = (s >= DEFAULT_THRESHOLD ? "names match" : "names differ") + (how.isEmpty() ? "" : " " + how)
         + ": " + a.original() + " ~ " + b.original() + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")");
