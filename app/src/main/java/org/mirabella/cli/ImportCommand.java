@@ -96,19 +96,22 @@ final class ImportCommand implements Runnable {
         java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     Path rejectsPath = rejects != null ? rejects : RejectsFile.beside(files.get(0));
     ImportResult r;
+    org.mirabella.xref.CrossMatcher.Summary crossMatch = null;
     try (Database db = store.open(); RejectsFile rf = new RejectsFile(rejectsPath); TerminalProgress progress = TerminalProgress.open(json)) {
       EntityStore entities = new EntityStore(db, Model.get());
       r = new ImportService(entities, Model.get()).run(inputs, m, settings, acceptRejects, rf, progress);
       if (r.committed() && !noMatch) {
-        var x = org.mirabella.xref.AfterImport.run(db, entities, null, r.agency(), r.caseRef(), settings.recordedAt());
-        if (!json) out.printf("Cross-matched %d entities against other agencies: %d candidate pairs scored, %d hits.%n",
-            x.entities(), x.scored(), x.hits());
+        crossMatch = org.mirabella.xref.AfterImport.run(db, entities, null, r.agency(), r.caseRef(), settings.recordedAt());
       }
     }
     if (json) {
       out.println(EntityJson.mapper().valueToTree(r.toMap()).toPrettyString());
     } else {
       printSummary(out, r, rejectsPath);
+      if (crossMatch != null) {
+        out.printf("  cross-matched %d entities against other agencies: %d candidate pairs scored, %d hits%n",
+            crossMatch.entities(), crossMatch.scored(), crossMatch.hits());
+      }
     }
     out.flush();
     if (!r.committed()) {

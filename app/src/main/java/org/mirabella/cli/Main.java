@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
         ImportCommand.class,
         ExportCommand.class,
         BenchCommand.class,
+        org.mirabella.scenario.cli.GenerateCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
