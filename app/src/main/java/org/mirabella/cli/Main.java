@@ -21,6 +21,13 @@ import picocli.CommandLine.Command;
         RestoreCommand.class,
         CheckCommand.class,
         org.mirabella.analysis.cli.NetworkCommand.class,
+        org.mirabella.matching.cli.LinkCommand.class,
+        org.mirabella.matching.cli.NamesCommand.class,
+        org.mirabella.xref.XrefCommand.class,
+        UsersCommand.class, AuditCommand.class,
+        ImportCommand.class,
+        ExportCommand.class,
+        BenchCommand.class,
         org.mirabella.scenario.cli.GenerateCommand.class,
         CommandLine.HelpCommand.class,
     })

@@ -34,7 +34,8 @@ public final class MirabellaServer implements AutoCloseable {
   }
 
   static List<Routes> routes(ServerContext context) {
-    return List.of(new SystemRoutes(context));
+    return List.of(new SystemRoutes(context), new org.mirabella.access.AccessRoutes(context),
+        new org.mirabella.ingest.ImportRoutes(context));
   }
 
   public Observability observability() {
