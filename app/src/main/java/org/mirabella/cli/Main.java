@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         ServeCommand.class,
         SchemaCommand.class,
         EntityCommand.class,
+        org.mirabella.report.ReportCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

@@ -15,8 +15,8 @@ import java.util.Objects;
 public record Table(String id, String title, List<Column> columns, List<List<Object>> rows, List<Object> totals,
     List<String> notes) {
 
-  /** What a column holds. */
-  public enum Kind { TEXT, COUNT, AMOUNT, PERCENT }
+  /** What a column holds. Only counts of people and events ({@code COUNT}) are suppressed when small. */
+  public enum Kind { TEXT, COUNT, NUMBER, AMOUNT, PERCENT }
 
   public record Column(String name, Kind kind) {
     public static Column text(String name) {
@@ -25,6 +25,11 @@ public record Table(String id, String title, List<Column> columns, List<List<Obj
 
     public static Column count(String name) {
       return new Column(name, Kind.COUNT);
+    }
+
+    /** A number that is not a count of people or events (agencies, operations): never suppressed. */
+    public static Column number(String name) {
+      return new Column(name, Kind.NUMBER);
     }
 
     public static Column amount(String name) {
