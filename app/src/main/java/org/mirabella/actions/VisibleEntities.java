@@ -39,6 +39,12 @@ public final class VisibleEntities {
     return db.jdbi().withHandle(h -> read(h, viewer, "e.schema_name IN (<schemata>)", q -> q.bindList("schemata", List.copyOf(schemata))));
   }
 
+  /** Entities of one schema and data-subject category owned by the viewer's agency, as the viewer sees them. */
+  public List<Entity> owned(Viewer viewer, String schema, org.mirabella.provenance.SubjectCategory category) {
+    return db.jdbi().withHandle(h -> read(h, viewer, "e.schema_name = :schema AND e.category = :category AND e.agency = :owner",
+        q -> q.bind("schema", schema).bind("category", category.name()).bind("owner", viewer.agency())));
+  }
+
   /** The entities of these ids that the viewer sees, by id. */
   public Map<String, Entity> byIds(Viewer viewer, Collection<String> ids) {
     Map<String, Entity> out = new LinkedHashMap<>();

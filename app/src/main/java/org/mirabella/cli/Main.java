@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         SchemaCommand.class,
         EntityCommand.class,
         org.mirabella.report.ReportCommand.class,
+        org.mirabella.htcds.HtcdsCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

@@ -45,7 +45,8 @@ public final class HtmlReport {
   }
 
   private static void table(StringBuilder sb, Table t) {
-    sb.append("<table id=\"").append(esc(t.id())).append("\">\n<caption>").append(esc(t.title())).append("</caption>\n<thead><tr>");
+    sb.append("<table id=\"").append(esc(t.id())).append("\"").append(t.columns().size() > 7 ? " class=\"wide\"" : "")
+        .append(">\n<caption>").append(esc(t.title())).append("</caption>\n<thead><tr>");
     for (Table.Column c : t.columns()) sb.append("<th class=\"").append(cls(c)).append("\">").append(esc(c.name())).append("</th>");
     sb.append("</tr></thead>\n<tbody>\n");
     if (t.rows().isEmpty()) {
@@ -97,14 +98,16 @@ public final class HtmlReport {
 
   /** Page and print layout shared by the HTML and the PDF. */
   static final String CSS = String.join("\n", List.of(
-      "@page { size: A4; margin: 16mm 14mm 18mm 14mm; @bottom-center { content: \"Mirabella · page \" counter(page) \" of \" counter(pages); font-size: 8pt; color: #555; } }",
+      "@page { size: A4; margin: 16mm 14mm 18mm 14mm; @bottom-center { content: \"Mirabella · page \" counter(page) \" of \" counter(pages); font-family: 'DejaVu Sans', Helvetica, sans-serif; font-size: 7.5pt; color: #555; } }",
       "body { font-family: 'DejaVu Sans', Helvetica, Arial, sans-serif; font-size: 9.5pt; color: #1a1a1a; max-width: 1100px; margin: 0 auto; }",
       "h1 { font-size: 18pt; color: #1f4e79; margin: 4px 0; }",
       "h2 { font-size: 13pt; color: #1f4e79; border-bottom: 1px solid #1f4e79; padding-bottom: 2px; margin-top: 18px; }",
       ".marking { font-size: 8pt; font-weight: bold; color: #a00; letter-spacing: 1px; margin: 0; }",
       ".meta { color: #444; margin: 2px 0 8px 0; }",
       ".notes { color: #444; font-size: 8.5pt; }",
-      "table { border-collapse: collapse; width: 100%; margin: 8px 0 4px 0; page-break-inside: auto; }",
+      "table { border-collapse: collapse; width: 100%; margin: 8px 0 4px 0; page-break-inside: auto; font-size: 8.5pt; }",
+      "table.wide { font-size: 7pt; }",
+      "table.wide th, table.wide td { padding: 2px 3px; }",
       "caption { text-align: left; font-weight: bold; padding: 4px 0; }",
       "th, td { border-bottom: 1px solid #d0d7de; padding: 3px 5px; vertical-align: top; }",
       "tr { page-break-inside: avoid; }",

@@ -124,7 +124,7 @@ public final class ReportBuilder {
       OutcomeTotals.Totals t = OutcomeTotals.of(byOp.getOrDefault(op.id(), List.of()), samePerson);
       List<Task> tasks = operations.tasks(op.id());
       long done = tasks.stream().filter(x -> x.status() == Task.Status.DONE).count();
-      b.row(op.name(), op.start() + " – " + op.end(), op.leadAgency(), (long) op.participants().size(), op.status().name().toLowerCase(Locale.ROOT),
+      b.row(op.name(), dates(op.start(), op.end()), op.leadAgency(), (long) op.participants().size(), op.status().name().toLowerCase(Locale.ROOT),
           done + " of " + tasks.size(), t.arrests(), t.victimsIdentified(), t.childVictimsIdentified(), t.suspectsIdentified(),
           t.documentsSeized(), money(t.seized()));
     }
@@ -282,6 +282,15 @@ public final class ReportBuilder {
     if (seized.isEmpty()) return "";
     return seized.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
         .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,.0f", e.getValue())).collect(Collectors.joining("; "));
+  }
+
+  /** "16–18 Sep 2025", "30 Sep – 2 Oct 2025". */
+  static String dates(java.time.LocalDate a, java.time.LocalDate b) {
+    var dm = java.time.format.DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    var dmy = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    if (a.equals(b)) return dmy.format(a);
+    if (a.getYear() == b.getYear() && a.getMonth() == b.getMonth()) return a.getDayOfMonth() + "–" + dmy.format(b);
+    return (a.getYear() == b.getYear() ? dm.format(a) : dmy.format(a)) + " – " + dmy.format(b);
   }
 
   private static String plain(BigDecimal b) {
