@@ -31,7 +31,7 @@ public final class MirabellaServer implements AutoCloseable {
   }
 
   static List<Routes> routes(ServerContext context) {
-    return List.of(new SystemRoutes(context));
+    return List.of(new SystemRoutes(context), new org.mirabella.actions.JointActionRoutes(context));
   }
 
   public MirabellaServer start(String host, int port) {

@@ -56,7 +56,7 @@ class ReportRenderingTest {
     Report r = ReportCommand.builder(db).build(Period.parse("2025-Q3"), Viewer.COORDINATION).published(Suppression.DEFAULT);
     ReportFiles.Written w = ReportFiles.write(r, dir);
     String html = Files.readString(w.html());
-    for (Table t : r.tables()) assertThat(html).contains("<table id=\"" + t.id() + "\">");
+    for (Table t : r.tables()) assertThat(html).contains("<table id=\"" + t.id() + "\"");
     assertThat(html).contains("JAD Mare Nostrum 2025").contains("&lt;5").contains("charts/outcomes-by-operation.png");
     assertThat(w.charts()).isNotEmpty().allSatisfy(p -> assertThat(Files.size(p)).isGreaterThan(1000));
     assertThat(w.csv()).hasSize(r.tables().size());
