@@ -26,7 +26,7 @@ public record Operation(String id, String name, LocalDate start, LocalDate end, 
     }
   }
 
-  /** Validates and normalises; the lead is always a participant. Errors name each bad field. */
+  /** Validates and normalises; the lead is always a participant, listed first, the others in order of code. Errors name each bad field. */
   public Operation {
     Map<String, String> errors = new LinkedHashMap<>();
     if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) errors.put("id", "letters, digits, '.', '_' or '-', at most 64");
@@ -37,7 +37,7 @@ public record Operation(String id, String name, LocalDate start, LocalDate end, 
     if (leadAgency == null || Agencies.get().find(leadAgency) == null) errors.put("leadAgency", "'" + leadAgency + "' is not a known agency");
     Set<String> ps = new LinkedHashSet<>();
     if (leadAgency != null) ps.add(leadAgency.toUpperCase(Locale.ROOT));
-    for (String p : participants == null ? Set.<String>of() : participants) {
+    for (String p : participants == null ? List.<String>of() : participants.stream().map(x -> x == null ? "" : x.toUpperCase(Locale.ROOT)).sorted().toList()) {
       if (Agencies.get().find(p) == null) errors.put("participants", "'" + p + "' is not a known agency");
       else ps.add(p.toUpperCase(Locale.ROOT));
     }
