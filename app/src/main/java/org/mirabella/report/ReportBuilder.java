@@ -194,14 +194,14 @@ public final class ReportBuilder {
 
   private Report.Section routesSection(Period period, RouteNetwork network) {
     Table.Builder flows = Table.builder("route-legs", "Journey legs: flows and prices").columns(Column.text("Leg"), Column.count("Events"),
-        Column.count("Persons"), Column.text("Prices paid (median, range, n)"));
+        Column.count("Persons"), Column.derived("Prices paid (median, range, n)", "Events"));
     for (RouteNetwork.Flow f : network.flows(period)) {
       flows.row(f.leg().label(), f.events(), f.persons(), f.prices().stream()
           .map(p -> p.currency() + " " + plain(p.median()) + " (" + plain(p.min()) + "–" + plain(p.max()) + ", n=" + p.paid() + ")")
           .collect(Collectors.joining("; ")));
     }
     Table.Builder trends = Table.builder("routes-trending", "Routes between countries against " + period.previous().label())
-        .columns(Column.text("Route"), Column.count("Persons"), Column.count("Persons before"), Column.text("Change"),
+        .columns(Column.text("Route"), Column.count("Persons"), Column.count("Persons before"), Column.derived("Change", "Persons", "Persons before"),
             Column.count("Events"), Column.count("Events before"));
     for (RouteNetwork.Trend t : network.trends(period)) {
       Double pct = t.changePercent();

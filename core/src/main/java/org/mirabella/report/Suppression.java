@@ -8,7 +8,8 @@ import java.util.List;
  * as {@code <threshold} (default {@code <5}), since so few people may be recognisable. Zero is shown:
  * it discloses nobody. Where a table has a totals row and a column has exactly one withheld cell,
  * the cell could be worked out from the total, so the next smallest count of that column is withheld
- * too and shown as {@code x} (secondary suppression). A threshold of 0 or 1 publishes everything.
+ * too and shown as {@code x} (secondary suppression); so is a cell worked out from a withheld count
+ * (a change in per cent, see {@link Table.Column#dependsOn}). A threshold of 0 or 1 publishes everything.
  */
 public record Suppression(int threshold) {
   public static final Suppression DEFAULT = new Suppression(5);
@@ -25,6 +26,19 @@ public record Suppression(int threshold) {
 
   public String marker() {
     return "<" + threshold;
+  }
+
+  private static int index(Table t, String column) {
+    for (int i = 0; i < t.columns().size(); i++) if (t.columns().get(i).name().equals(column)) return i;
+    throw new IllegalArgumentException(t.id() + ": no column " + column);
+  }
+
+  private static boolean derivedWithheld(Table t, List<List<Object>> rows) {
+    for (int c = 0; c < t.columns().size(); c++) {
+      if (t.columns().get(c).dependsOn().isEmpty()) continue;
+      for (List<Object> r : rows) if (r.get(c) instanceof Table.Withheld) return true;
+    }
+    return false;
   }
 
   /** The table as published. Only {@link Table.Kind#COUNT} columns are touched. */
@@ -64,10 +78,18 @@ public record Suppression(int threshold) {
       }
       any |= withheld > 0;
     }
+    // Cells worked out from a withheld count are withheld with it.
+    for (int c = 0; c < t.columns().size(); c++) {
+      for (String source : t.columns().get(c).dependsOn()) {
+        int sc = index(t, source);
+        for (List<Object> r : rows) if (r.get(sc) instanceof Table.Withheld && !(r.get(c) instanceof Table.Withheld)) r.set(c, new Table.Withheld("x"));
+        if (totals != null && totals.get(sc) instanceof Table.Withheld) totals.set(c, new Table.Withheld("x"));
+      }
+    }
     if (!any) return t;
     List<String> notes = new ArrayList<>(t.notes());
     notes.add("Counts from 1 to " + (threshold - 1) + " are shown as " + marker() + ".");
-    if (secondary) notes.add("x: withheld so that a small count cannot be worked out from the total.");
+    if (secondary || derivedWithheld(t, rows)) notes.add("x: withheld so that a small count cannot be worked out from it.");
     return t.withCells(rows, totals, notes);
   }
 }

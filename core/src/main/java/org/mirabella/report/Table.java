@@ -18,9 +18,27 @@ public record Table(String id, String title, List<Column> columns, List<List<Obj
   /** What a column holds. Only counts of people and events ({@code COUNT}) are suppressed when small. */
   public enum Kind { TEXT, COUNT, NUMBER, AMOUNT, PERCENT }
 
-  public record Column(String name, Kind kind) {
+  /**
+   * A column. {@code dependsOn} names the columns a cell is worked out from (a change in per cent,
+   * prices over n payments): where one of those is withheld, so is this cell, since it would give
+   * the withheld count away.
+   */
+  public record Column(String name, Kind kind, List<String> dependsOn) {
+    public Column {
+      dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    }
+
+    public Column(String name, Kind kind) {
+      this(name, kind, List.of());
+    }
+
     public static Column text(String name) {
       return new Column(name, Kind.TEXT);
+    }
+
+    /** A text column worked out from others (withheld with them). */
+    public static Column derived(String name, String... sources) {
+      return new Column(name, Kind.TEXT, List.of(sources));
     }
 
     public static Column count(String name) {

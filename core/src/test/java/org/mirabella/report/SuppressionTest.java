@@ -47,6 +47,18 @@ class SuppressionTest {
   }
 
   @Test
+  void aValueWorkedOutFromAWithheldCountIsWithheldToo() {
+    Table t = Table.builder("trend", "Routes").columns(Column.text("Route"), Column.count("Now"), Column.count("Before"),
+            Column.derived("Change", "Now", "Before"))
+        .row("LY → GR", 7L, 3L, "+133%")
+        .row("LY → IT", 19L, 12L, "+58%")
+        .build();
+    Table p = Suppression.DEFAULT.apply(t);
+    assertThat(Table.display(p.rows().get(0).get(3))).isEqualTo("x");
+    assertThat(Table.display(p.rows().get(1).get(3))).isEqualTo("+58%");
+  }
+
+  @Test
   void csvCarriesTheSuppressedCells() {
     String csv = Csv.of(Suppression.DEFAULT.apply(table()));
     assertThat(csv).startsWith("Agency,Arrests,Victims\r\n").contains("FR,<5,7\r\n").contains("Total,24,15\r\n");
