@@ -25,6 +25,8 @@ import org.mirabella.actions.OutcomeTotals;
 import org.mirabella.actions.SamePerson;
 import org.mirabella.actions.Task;
 import org.mirabella.actions.Viewer;
+import org.mirabella.actions.VisibleEntities;
+import org.mirabella.model.Entity;
 import org.mirabella.agency.Agencies;
 import org.mirabella.report.Report.Chart;
 import org.mirabella.report.Table.Column;
@@ -46,8 +48,10 @@ public final class ReportBuilder {
   private final FieldCheckStore checks;
   private final RouteSource routes;
   private final SamePerson samePerson;
+  private final VisibleEntities entities;
 
   public ReportBuilder(Database db, OperationStore operations, FieldCheckStore checks, RouteSource routes, SamePerson samePerson) {
+    this.entities = new VisibleEntities(db, org.mirabella.model.Model.get());
     this.db = db;
     this.operations = operations;
     this.checks = checks;
@@ -72,6 +76,7 @@ public final class ReportBuilder {
     sections.add(summary(period, viewer, ops, outcomes, checksByOp, hitsByOp, network));
     sections.add(jointActions(ops, outcomes));
     sections.add(outcomesSection(outcomes));
+    sections.add(networksSection(outcomes, viewer));
     sections.add(checksSection(ops, checksByOp, hitsByOp));
     sections.add(routesSection(period, network));
     List<String> notes = new ArrayList<>();
@@ -161,6 +166,36 @@ public final class ReportBuilder {
     b.totals("Total (each person once)", all.arrests(), all.victimsIdentified(), all.childVictimsIdentified(), all.victimsSafeguarded(),
         all.suspectsIdentified(), all.documentsSeized(), all.assetsSeized(), all.investigationsOpened());
     return b.build();
+  }
+
+  /**
+   * Networks disrupted: networks (organisations with members' roles the viewer may see) with at
+   * least one member arrested in the period's joint actions.
+   */
+  private Report.Section networksSection(List<Outcome> outcomes, Viewer viewer) {
+    java.util.Set<String> arrested = new java.util.HashSet<>();
+    for (Outcome o : outcomes) if (o.kind() == Outcome.Kind.ARREST && o.subject() != null) arrested.add(samePerson.canonical(o.subject()));
+    Map<String, Map<String, String>> members = new TreeMap<>();
+    for (Entity r : entities.ofSchemata(viewer, List.of("NetworkRole"))) {
+      String net = r.first("network");
+      String person = r.first("person");
+      if (net == null || person == null) continue;
+      members.computeIfAbsent(net, k -> new TreeMap<>()).merge(samePerson.canonical(person), String.valueOf(r.first("role")), (a, b) -> a + ", " + b);
+    }
+    Map<String, Entity> nets = entities.byIds(viewer, members.keySet());
+    Table.Builder b = Table.builder("networks-disrupted", "Networks with members arrested").columns(Column.text("Network"),
+        Column.count("Members known"), Column.count("Members arrested"), Column.derived("Roles of those arrested", "Members arrested"));
+    long disrupted = 0;
+    for (var e : members.entrySet()) {
+      List<String> roles = e.getValue().entrySet().stream().filter(m -> arrested.contains(m.getKey())).map(Map.Entry::getValue).sorted().toList();
+      if (roles.isEmpty()) continue;
+      disrupted++;
+      Entity net = nets.get(e.getKey());
+      b.row(net == null ? e.getKey() : net.caption(), (long) e.getValue().size(), (long) roles.size(), String.join("; ", roles));
+    }
+    b.note(disrupted + " network(s) with at least one member arrested in the period's joint actions.");
+    return new Report.Section("Networks disrupted", "Networks whose members' roles the reader may see, with members arrested "
+        + "during the joint actions.", List.of(b.build()), List.of());
   }
 
   private Report.Section checksSection(List<Operation> ops, Map<String, List<FieldCheck>> checksByOp, Map<String, List<CheckHit>> hitsByOp) {

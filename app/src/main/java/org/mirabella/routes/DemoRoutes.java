@@ -21,7 +21,7 @@ import org.mirabella.store.EntityStore;
 /**
  * Demo route data for 2025-Q2 and 2025-Q3: journey legs on the Central Mediterranean, Balkan,
  * Channel and Americas routes, with border crossings, interceptions, arrests and safe-house stays,
- * each owned by the agency that would hold it. Deterministic (fixed seed, stable ids), so loading
+ * and two networks with their members' roles, each owned by the agency that would hold it. Deterministic (fixed seed, stable ids), so loading
  * twice adds nothing. A stand-in until the scenario generator supplies the full synthetic case file.
  */
 public final class DemoRoutes {
@@ -77,6 +77,24 @@ public final class DemoRoutes {
         ids.add(f.id());
       }
       facilitators.put(c.getKey(), ids);
+    }
+    String[][] networks = {
+        {"IT", "IT-SCO-2025-MED", "net-zuwara", "Zuwara boat network", "it-sco-0001:organiser", "it-demo-fac-1:boatPilot",
+            "it-demo-fac-2:moneyHandler", "it-demo-fac-3:recruiter"},
+        {"US", "US-HSI-2025-DARIEN", "net-necocli", "Necoclí boat service", "us-demo-fac-1:organiser", "us-demo-fac-2:boatPilot",
+            "us-demo-fac-3:transporter"}};
+    for (String[] net : networks) {
+      Entity org = entity(model, "Organization", net[0], net[1], net[2], SubjectCategory.SUSPECT);
+      add(org, "name", net[3], net[0], net[1]);
+      out.add(org);
+      for (int i = 4; i < net.length; i++) {
+        String[] member = net[i].split(":");
+        Entity role = entity(model, "NetworkRole", net[0], net[1], net[2] + "-role-" + (i - 3), SubjectCategory.SUSPECT);
+        add(role, "person", member[0], net[0], net[1]);
+        add(role, "network", org.id(), net[0], net[1]);
+        add(role, "role", member[1], net[0], net[1]);
+        out.add(role);
+      }
     }
     int n = 0;
     for (Period q : List.of(Period.parse("2025-Q2"), Period.parse("2025-Q3"))) {

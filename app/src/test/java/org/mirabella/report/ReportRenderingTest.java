@@ -42,6 +42,9 @@ class ReportRenderingTest {
     assertThat(r.table("summary").notes()).anyMatch(n -> n.contains("no hit table"));
     assertThat(r.table("route-legs").rows()).isNotEmpty();
     assertThat(r.table("hotspots").rows()).anyMatch(row -> row.get(1).equals("Zuwara"));
+    // it-sco-0001 (organiser) and two of the Zuwara network's facilitators were arrested; one Necoclí organiser.
+    assertThat(r.table("networks-disrupted").rows()).extracting(row -> row.get(0), row -> row.get(2)).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("Zuwara boat network", 3L), org.assertj.core.groups.Tuple.tuple("Necoclí boat service", 1L));
   }
 
   @Test
@@ -49,6 +52,7 @@ class ReportRenderingTest {
     Report ly = ReportCommand.builder(db).build(Period.parse("2025-Q3"), Viewer.of("LY"));
     assertThat(ly.table("joint-actions").rows()).extracting(row -> row.get(0)).containsExactly("JAD Mare Nostrum 2025");
     assertThat(ly.table("route-legs").rows()).extracting(row -> row.get(0)).containsExactly("Tobruk → Crete");
+    assertThat(ly.table("networks-disrupted").rows()).isEmpty();
   }
 
   @Test
