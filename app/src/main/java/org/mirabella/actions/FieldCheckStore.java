@@ -66,11 +66,16 @@ public final class FieldCheckStore {
     return new Result(checks, hits);
   }
 
-  /** The checks of an operation. */
+  /**
+   * The checks of an operation: the lead (the coordination centre) sees all; another participant its
+   * own, since what it checked is its data.
+   */
   public List<FieldCheck> checks(String operationId, Viewer viewer) {
-    operations.require(operationId, viewer);
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM field_check WHERE operation_id = :op ORDER BY checked_at, id")
-        .bind("op", operationId)
+    Operation op = operations.require(operationId, viewer);
+    String who = seesAll(op, viewer) ? "*" : viewer.agency();
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM field_check WHERE operation_id = :op AND (:who = '*' OR agency = :who) "
+            + "ORDER BY checked_at, id")
+        .bind("op", operationId).bind("who", who)
         .map((rs, ctx) -> new FieldCheck(rs.getString("id"), rs.getString("operation_id"), rs.getString("agency"), rs.getString("checkpoint"),
             rs.getString("country"), CheckKind.valueOf(rs.getString("kind")), rs.getString("raw_value"), rs.getString("check_key"),
             rs.getString("checked_by"), rs.getTimestamp("checked_at").toInstant()))
@@ -78,15 +83,18 @@ public final class FieldCheckStore {
   }
 
   /**
-   * The hits of an operation, optionally of one triage state. A hit tells its participants that the
-   * checked value is known to an owner agency (entity id and case, as in a hit/no-hit exchange); the
-   * facts behind it stay with the owner.
+   * The hits of an operation, optionally of one triage state. A hit tells that the checked value is
+   * known to an owner agency (entity id and case, as in a hit/no-hit exchange); the facts behind it
+   * stay with the owner. The lead (the coordination centre, which triages) sees every hit; another
+   * participant the hits of its own checks and the hits on its own data.
    */
   public List<CheckHit> hits(String operationId, CheckHit.Triage triage, Viewer viewer) {
-    operations.require(operationId, viewer);
+    Operation op = operations.require(operationId, viewer);
+    String who = seesAll(op, viewer) ? "*" : viewer.agency();
     return db.jdbi().withHandle(h -> h.createQuery("SELECT x.* FROM field_check_hit x JOIN field_check c ON c.id = x.check_id "
-            + "WHERE c.operation_id = :op AND (:t = '*' OR x.triage = :t) ORDER BY c.checked_at, x.id")
-        .bind("op", operationId).bind("t", triage == null ? "*" : triage.name())
+            + "WHERE c.operation_id = :op AND (:t = '*' OR x.triage = :t) AND (:who = '*' OR c.agency = :who OR x.owner_agency = :who) "
+            + "ORDER BY c.checked_at, x.id")
+        .bind("op", operationId).bind("t", triage == null ? "*" : triage.name()).bind("who", who)
         .map((rs, ctx) -> {
           Timestamp at = rs.getTimestamp("triaged_at");
           return new CheckHit(rs.getString("id"), rs.getString("check_id"), rs.getString("entity_id"), rs.getString("schema_name"),
@@ -95,6 +103,10 @@ public final class FieldCheckStore {
               at == null ? null : at.toInstant(), rs.getString("note"));
         })
         .list());
+  }
+
+  private static boolean seesAll(Operation op, Viewer viewer) {
+    return viewer.seesEverything() || viewer.agency().equals(op.leadAgency());
   }
 
   /** Triages a hit (confirmed, dismissed, escalated) with who and why. */

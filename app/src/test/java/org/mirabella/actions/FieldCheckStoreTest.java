@@ -93,6 +93,16 @@ class FieldCheckStoreTest {
   }
 
   @Test
+  void theLeadSeesEveryHitAndAnotherParticipantOnlyItsOwn() {
+    checks.submit(op, List.of(FieldCheck.of(op, "LY", "Ras Ajdir", "ly", CheckKind.PHONE, "091-2345678", "officer")), Viewer.of("LY"));
+    assertThat(checks.hits(op, null, Viewer.of("IT"))).hasSize(1);
+    assertThat(checks.hits(op, null, Viewer.of("LY"))).hasSize(1);
+    assertThat(checks.hits(op, null, Viewer.of("FR"))).isEmpty();
+    assertThat(checks.checks(op, Viewer.of("FR"))).isEmpty();
+    assertThat(checks.checks(op, Viewer.of("IT"))).hasSize(1);
+  }
+
+  @Test
   void anAgencyOutsideTheOperationSeesNothingAndCannotCheck() {
     assertThatThrownBy(() -> checks.hits(op, null, Viewer.of("DE"))).isInstanceOf(NotFound.class);
     assertThatThrownBy(() -> checks.submit(op, List.of(FieldCheck.of(op, "DE", "Brenner", "de", CheckKind.PLATE, "M-AB 1234", "x")), Viewer.of("DE")))
