@@ -13,6 +13,7 @@ import java.util.List;
 public final class MirabellaServer implements AutoCloseable {
   private final Javalin app;
   private final Api api;
+  private final Observability observability = Observability.fromSystemProperties();
 
   public MirabellaServer(ServerContext context) {
     this.app = Javalin.create(config -> {
@@ -26,12 +27,19 @@ public final class MirabellaServer implements AutoCloseable {
       });
     });
     ProblemMapper.install(app);
+    observability.install(app);
     this.api = new Api(app);
     for (Routes r : routes(context)) r.register(api);
+    api.get("/api/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(observability.registry().scrape()));
   }
 
   static List<Routes> routes(ServerContext context) {
-    return List.of(new SystemRoutes(context), new org.mirabella.actions.JointActionRoutes(context));
+    return List.of(new SystemRoutes(context), new org.mirabella.access.AccessRoutes(context),
+        new org.mirabella.actions.JointActionRoutes(context));
+  }
+
+  public Observability observability() {
+    return observability;
   }
 
   public MirabellaServer start(String host, int port) {
