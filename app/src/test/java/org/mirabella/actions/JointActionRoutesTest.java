@@ -11,6 +11,12 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mirabella.access.PasswordHasher;
+import org.mirabella.access.Role;
+import org.mirabella.access.UserStore;
 import org.mirabella.http.MirabellaServer;
 import org.mirabella.http.ServerContext;
 import org.mirabella.store.Database;
@@ -21,11 +27,30 @@ class JointActionRoutesTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static Database db;
   private static MirabellaServer server;
+  private static final String PASSWORD = "correct horse battery staple";
+  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
   @BeforeAll
   static void start() {
     db = DemoStore.withDemo();
+    UserStore users = new UserStore(db, new PasswordHasher(1024, 1, 1));
+    for (String a : new String[] {"IT", "LY", "FR", "US"}) users.add(a.toLowerCase() + ".analyst", a, Set.of(Role.ANALYST), PASSWORD.toCharArray());
+    users.add("it.admin", "IT", Set.of(Role.ADMIN), PASSWORD.toCharArray());
     server = new MirabellaServer(ServerContext.of(db)).start("127.0.0.1", 0);
+  }
+
+  /** The session token of a user (logged in once). */
+  static String token(String user) {
+    return TOKENS.computeIfAbsent(user, u -> {
+      try {
+        var r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/login"))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + u + "\",\"password\":\"" + PASSWORD + "\"}"))
+            .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body()).get("token").asText();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   @AfterAll
@@ -34,19 +59,23 @@ class JointActionRoutesTest {
     db.close();
   }
 
+  /** A request as {@code AGENCY.analyst} (no session when agency is null). */
   static HttpResponse<String> send(String method, String path, String agency, String body) throws Exception {
     var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (agency != null) b.header(RequestViewer.AGENCY, agency);
+    if (agency != null) b.header("Authorization", "Bearer " + token(agency.toLowerCase() + ".analyst"));
     if (body != null) b.header("Content-Type", "application/json");
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
-  void withoutAnAgencyTheRequestIsRefusedInTheProblemShape() throws Exception {
+  void withoutASessionOrACaseDataRoleTheRequestIsRefused() throws Exception {
     var r = send("GET", "/api/operations", null, null);
-    assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(r.body()).get("errors").has(RequestViewer.AGENCY)).isTrue();
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(JSON.readTree(r.body()).get("status").asInt()).isEqualTo(401);
+    var admin = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/routes?period=2025-Q3"))
+        .header("Authorization", "Bearer " + token("it.admin")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(admin.statusCode()).isEqualTo(403);
   }
 
   @Test
@@ -87,7 +116,7 @@ class JointActionRoutesTest {
     var html = send("GET", "/api/reports/2025-Q3/html", "IT", null);
     assertThat(html.body()).contains("<table id=\"joint-actions\"").contains("data:image/png;base64,");
     var pdf = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/reports/2025-Q3/pdf"))
-        .header(RequestViewer.AGENCY, "IT").build(), HttpResponse.BodyHandlers.ofByteArray());
+        .header("Authorization", "Bearer " + token("it.analyst")).build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     assertThat(send("GET", "/api/reports/2025-Q3/csv/hotspots", "IT", null).body()).startsWith("Kind,Place,Country,Events,Persons");
