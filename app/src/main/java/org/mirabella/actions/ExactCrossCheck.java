@@ -69,11 +69,11 @@ public final class ExactCrossCheck implements CrossCheck {
   private List<Map<String, Object>> candidates(CheckKind kind, List<String> keys, Viewer viewer) {
     List<String> props = properties.get(kind);
     if (props.isEmpty() || keys.isEmpty()) return List.of();
-    Visibility.Condition visible = Visibility.rows("s", viewer);
+    Visibility.Condition visible = Visibility.statements("s", "e", viewer);
     String value = kind == CheckKind.NAME ? "LOWER(s.prop_value)" : "s.prop_value";
     return db.jdbi().withHandle(h -> {
       var q = h.createQuery("SELECT s.entity_id, s.schema_name, s.property, s.prop_value, s.agency, s.case_ref FROM statement s "
-          + "WHERE s.retracted_at IS NULL AND s.property IN (<props>) AND " + value + " IN (<keys>) AND " + visible.sql()
+          + "JOIN entity e ON e.id = s.entity_id WHERE s.retracted_at IS NULL AND s.property IN (<props>) AND " + value + " IN (<keys>) AND " + visible.sql()
           + " ORDER BY s.entity_id, s.property")
           .bindList("props", props).bindList("keys", keys);
       visible.binds().forEach(q::bind);

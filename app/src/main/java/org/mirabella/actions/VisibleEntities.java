@@ -58,7 +58,7 @@ public final class VisibleEntities {
   }
 
   private List<Entity> read(Handle h, Viewer viewer, String where, java.util.function.Consumer<Query> bind) {
-    Visibility.Condition visible = Visibility.rows("s", viewer);
+    Visibility.Condition visible = Visibility.statements("s", "e", viewer);
     Query q = h.createQuery("SELECT s.*, e.agency AS e_agency, e.case_ref AS e_case, e.category AS e_category, "
         + "e.review_date AS e_review FROM statement s JOIN entity e ON e.id = s.entity_id WHERE s.retracted_at IS NULL AND "
         + where + " AND " + visible.sql() + " ORDER BY s.entity_id, s.recorded_at, s.id");

@@ -293,6 +293,7 @@ public final class ReportBuilder {
             + viewer.agency() + ".");
       }
       List<String> where = new ArrayList<>();
+      if (columns.contains("left_agency") && columns.contains("right_agency")) where.add("left_agency <> right_agency");
       if (dated != null) where.add(dated + " >= ? AND " + dated + " < ?");
       if (!viewer.seesEverything()) where.add("(" + agencyColumns.stream().map(x -> x + " = ?").collect(Collectors.joining(" OR ")) + ")");
       String sql = "SELECT COUNT(*) FROM " + table + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));

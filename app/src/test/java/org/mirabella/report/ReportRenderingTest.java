@@ -21,6 +21,18 @@ class ReportRenderingTest {
   @BeforeAll
   static void load() {
     db = DemoStore.withDemo();
+    // Two matching hits between units in the period, one outside it (the matching engine's table).
+    db.jdbi().useHandle(h -> {
+      String sql = "INSERT INTO hit(ref, left_entity, left_agency, right_entity, right_agency, score, band, matched_kinds, algorithm, "
+          + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0.97, 'HIGH', 'phone', 'v1', ?, ?)";
+      Object[][] rows = {{"HIT-A", "it-sco-0001", "IT", "uk-nca-5521", "UK", "2025-08-02T10:00:00Z"},
+          {"HIT-B", "it-sco-0001", "IT", "de-bka-7781", "DE", "2025-09-02T10:00:00Z"},
+          {"HIT-C", "ly-aiia-0042", "LY", "uk-nca-5521", "UK", "2025-02-02T10:00:00Z"}};
+      for (Object[] r : rows) {
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse((String) r[5]);
+        h.execute(sql, r[0], r[1], r[2], r[3], r[4], at, at);
+      }
+    });
   }
 
   @AfterAll
@@ -39,7 +51,9 @@ class ReportRenderingTest {
     assertThat(ops.rows().get(0).get(6)).isEqualTo(18L);
     assertThat(ops.totals().get(6)).isEqualTo(35L);
     assertThat(r.table("summary").rows()).anyMatch(row -> row.get(0).equals("Field-check hits between units") && ((Long) row.get(1)) >= 1);
-    assertThat(r.table("summary").notes()).anyMatch(n -> n.contains("no hit table"));
+    assertThat(r.table("summary").rows()).anyMatch(row -> row.get(0).equals("Matching hits between units") && row.get(1).equals(2L));
+    Report uk = ReportCommand.builder(db).build(Period.parse("2025-Q3"), Viewer.of("UK"));
+    assertThat(uk.table("summary").rows()).anyMatch(row -> row.get(0).equals("Matching hits between units") && row.get(1).equals(1L));
     assertThat(r.table("route-legs").rows()).isNotEmpty();
     assertThat(r.table("hotspots").rows()).anyMatch(row -> row.get(1).equals("Zuwara"));
     // it-sco-0001 (organiser) and two of the Zuwara network's facilitators were arrested; one Necoclí organiser.
