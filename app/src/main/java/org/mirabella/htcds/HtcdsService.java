@@ -12,6 +12,9 @@ import java.util.UUID;
 import org.mirabella.actions.Viewer;
 import org.mirabella.actions.VisibleEntities;
 import org.mirabella.agency.Agencies;
+import org.mirabella.audit.AuditEvent;
+import org.mirabella.audit.AuditLog;
+import org.mirabella.audit.JdbcAuditLog;
 import org.mirabella.model.Entity;
 import org.mirabella.model.InvalidData;
 import org.mirabella.model.Model;
@@ -26,18 +29,26 @@ import org.mirabella.store.EntityStore;
  * Referral of trafficking-victim case records to victim-support organisations in the Human
  * Trafficking Case Data Standard, and import of HTCDS records. An export needs the data-protection
  * officer's approval (who, reference, purpose, recipient, date), which is recorded with the list of
- * victims exported; an agency exports only victims it owns (a recipient of a shared case does not
+ * victims exported, and written to the audit trail with the purpose as justification; an agency
+ * exports only victims it owns (a recipient of a shared case does not
  * pass another agency's victims on). Imported victims are held under handling code H2.
  */
 public final class HtcdsService {
   private final Database db;
   private final Model model;
   private final VisibleEntities entities;
+  private final AuditLog audit;
 
-  public HtcdsService(Database db, Model model) {
+  public HtcdsService(Database db, Model model, AuditLog audit) {
     this.db = db;
     this.model = model;
     this.entities = new VisibleEntities(db, model);
+    this.audit = audit;
+  }
+
+  /** The service writing to the store's audit trail. */
+  public HtcdsService(Database db, Model model) {
+    this(db, model, new JdbcAuditLog(db));
   }
 
   /** The DPO's approval of one export. */
@@ -86,6 +97,10 @@ public final class HtcdsService {
         h.createUpdate("INSERT INTO htcds_export_subject(export_id, entity_id) VALUES (:id, :e)").bind("id", id).bind("e", s).execute();
       }
     });
+    audit.record(AuditEvent.of(exportedBy == null ? "unknown" : exportedBy, viewer.agency(), "htcds.export", id)
+        .withJustification(approval.purpose())
+        .withDetail(records.size() + " victim records to " + approval.recipient() + "; DPO " + approval.dpo() + ", approval "
+            + approval.reference() + " of " + approval.approvedOn()));
     return new Export(id, records.size(), List.copyOf(subjects), HtcdsCsv.write(records));
   }
 
@@ -117,6 +132,8 @@ public final class HtcdsService {
       tx.ensureCase(viewer.agency(), caseRef, "HTCDS referrals " + caseRef, LocalDate.now());
       tx.write(out);
     });
+    audit.record(AuditEvent.of(recordedBy == null ? "unknown" : recordedBy, viewer.agency(), "htcds.import", viewer.agency() + "/" + caseRef)
+        .withDetail(records.size() + " records from " + source));
     return new ImportSummary(records.size(), w.entitiesAdded(), w.statementsAdded());
   }
 }
