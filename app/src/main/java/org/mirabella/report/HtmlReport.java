@@ -114,6 +114,7 @@ public final class HtmlReport {
       "thead th { background: #eef3f8; border-bottom: 2px solid #1f4e79; }",
       "tfoot td { font-weight: bold; border-top: 2px solid #1f4e79; }",
       ".n { text-align: right; white-space: nowrap; }",
+      "th.n { white-space: normal; }",
       ".t { text-align: left; }",
       ".withheld { color: #a00; }",
       ".empty { color: #777; font-style: italic; }",
