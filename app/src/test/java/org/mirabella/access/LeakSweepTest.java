@@ -82,6 +82,10 @@ class LeakSweepTest {
       }
       case "agency" -> List.of("LY", "FR", "DE");
       case "name" -> List.of("Person");
+      // Joint actions, routes and reports (issue 9); operation ids go through {id} above.
+      case "task", "hit" -> List.of("1");
+      case "period" -> List.of("2024");
+      case "table" -> List.of("hotspots");
       default -> throw new IllegalStateException("LeakSweepTest does not know the path parameter {" + param + "}: add values for it");
     };
   }
