@@ -1,0 +1,75 @@
+// Search across every entity the user may see: names across scripts and spellings, with filters by
+// schema, agency, case, country and date; each result shows owner, handling code and grading.
+import { t } from '../i18n.js';
+import { api } from '../api.js';
+import { h, clear, field, select, badge, problemBox, pendingApi, isMissingApi, loading, withJustification, table } from '../ui.js';
+import { schemata, summary, listOf, totalOf } from '../model.js';
+
+const FILTERS = ['q', 'schema', 'agency', 'case', 'country', 'from', 'to'];
+const JUSTIFICATION_KEY = 'mirabella.justification';
+
+export async function render(root, ctx) {
+  const q = Object.fromEntries(FILTERS.map((k) => [k, ctx.query.get(k) || '']));
+  const all = await schemata().catch(() => []);
+  const schemaOptions = [['', t('search.anySchema')],
+    ...all.filter((s) => !s.abstract && !s.edge).map((s) => [s.name, s.label || s.name]).sort((a, b) => a[1].localeCompare(b[1]))];
+  const agencyOptions = [['', t('search.anyAgency')], ...ctx.session.agencies.map((a) => [a.code, `${a.code} – ${a.name}`])];
+
+  const input = h('input', { type: 'search', id: 'q', name: 'q', value: q.q, class: 'wide', autocomplete: 'off',
+    placeholder: t('search.placeholder') });
+  const justification = h('input', { name: 'justification', id: 'justification', class: 'wide',
+    value: sessionStorage.getItem(JUSTIFICATION_KEY) || '' });
+  const form = h('form', { class: 'filters card', role: 'search', 'aria-label': t('search.title') },
+    field(t('search.query'), input),
+    field(t('search.schema'), select('schema', schemaOptions, q.schema, { id: 'f-schema' })),
+    field(t('search.agency'), select('agency', agencyOptions, q.agency, { id: 'f-agency' })),
+    field(t('search.case'), h('input', { name: 'case', id: 'f-case', value: q.case, size: 16 })),
+    field(t('search.country'), h('input', { name: 'country', id: 'f-country', value: q.country, size: 5, maxlength: 3 }), t('search.countryHint')),
+    field(t('search.from'), h('input', { type: 'date', name: 'from', id: 'f-from', value: q.from })),
+    field(t('search.to'), h('input', { type: 'date', name: 'to', id: 'f-to', value: q.to })),
+    field(t('search.justification'), justification, t('search.justificationHint')),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'search-submit' }, t('search.submit'))));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const data = new FormData(form);
+    sessionStorage.setItem(JUSTIFICATION_KEY, justification.value.trim());
+    const params = new URLSearchParams();
+    for (const k of FILTERS) if (data.get(k)) params.set(k, data.get(k).trim());
+    const target = `#/search?${params}`;
+    if (location.hash === target) runSearch(); else ctx.navigate(target);
+  });
+
+  const results = h('section', { id: 'results', 'aria-labelledby': 'results-title' });
+  clear(root, h('h1', {}, t('search.title')), form, results);
+  input.focus();
+
+  async function runSearch() {
+    if (!FILTERS.some((k) => q[k])) {
+      clear(results, h('p', { class: 'muted' }, t('search.hint')));
+      return;
+    }
+    clear(results, loading());
+    try {
+      const query = { ...q, limit: 50 };
+      const answer = await withJustification(t('justification.purpose.search'),
+        (j) => api.search(query, j || justification.value.trim() || undefined));
+      const rows = listOf(answer, 'hits').map(summary);
+      const total = totalOf(answer, rows);
+      clear(results,
+        h('h2', { id: 'results-title' }, t('search.results', { count: total })),
+        rows.length === 0 ? h('p', { class: 'empty' }, t('search.none')) : table([
+          [t('search.col.name'), (r) => [h('a', { href: `#/entity/${encodeURIComponent(r.id)}`, class: 'result-link' }, r.caption),
+            r.matched && h('div', { class: 'small muted' }, [].concat(r.matched).join(' · '))]],
+          [t('search.col.schema'), (r) => badge.schema(r.schema)],
+          [t('search.col.countries'), (r) => r.countries.join(', ')],
+          [t('search.col.dates'), (r) => r.dates.join(', ')],
+          [t('search.col.case'), (r) => r.case],
+          [t('search.col.provenance'), (r) => [badge.agency(r.agency), badge.handling(r.handling), badge.grading(r.grading)], { class: 'nowrap' }],
+          [t('search.col.score'), (r) => (r.score == null ? '' : Number(r.score).toFixed(2)), { class: 'num' }],
+        ], rows, t('search.results', { count: total })));
+    } catch (e) {
+      clear(results, isMissingApi(e) ? pendingApi('search', e) : problemBox(e));
+    }
+  }
+  await runSearch();
+}
