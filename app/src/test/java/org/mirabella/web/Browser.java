@@ -20,6 +20,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
@@ -140,6 +141,11 @@ final class Browser implements AutoCloseable {
         // The API answering 401/404 is logged by the browser as a failed resource; those are expected.
         .filter(m -> !m.matches("(?s).*/api/.* Failed to load resource: the server responded with a status of 4\\d\\d.*"))
         .toList();
+  }
+
+  /** Types keys into whatever has the focus, as a person at the keyboard does. */
+  void keys(CharSequence... keys) {
+    new Actions(driver).sendKeys(keys).perform();
   }
 
   void signIn(String user, String password) {
