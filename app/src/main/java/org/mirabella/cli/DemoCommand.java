@@ -34,6 +34,6 @@ final class DemoCommand implements Runnable {
       db.close();
       return;
     }
-    ServeCommand.serveUntilStopped(db, serve, out);
+    ServeCommand.serveUntilStopped(db, store, serve, out);
   }
 }

@@ -16,6 +16,10 @@ import picocli.CommandLine.Command;
         ServeCommand.class,
         SchemaCommand.class,
         EntityCommand.class,
+        MigrateCommand.class,
+        BackupCommand.class,
+        RestoreCommand.class,
+        CheckCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

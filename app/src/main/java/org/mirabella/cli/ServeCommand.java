@@ -3,6 +3,7 @@ package org.mirabella.cli;
 import java.util.concurrent.CountDownLatch;
 import org.mirabella.http.MirabellaServer;
 import org.mirabella.http.ServerContext;
+import org.mirabella.search.SearchIndex;
 import org.mirabella.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,20 +20,23 @@ final class ServeCommand implements Runnable {
   @Override
   public void run() {
     Database db = store.open();
-    serveUntilStopped(db, serve, spec.commandLine().getOut());
+    serveUntilStopped(db, store, serve, spec.commandLine().getOut());
   }
 
-  static void serveUntilStopped(Database db, ServeOptions serve, java.io.PrintWriter out) {
+  static void serveUntilStopped(Database db, StoreOptions store, ServeOptions serve, java.io.PrintWriter out) {
     MirabellaServer server;
+    SearchIndex index = store.openIndex();
     try {
-      server = new MirabellaServer(ServerContext.of(db)).start(serve.host, serve.port);
+      server = new MirabellaServer(ServerContext.of(db, index)).start(serve.host, serve.port);
     } catch (RuntimeException e) {
+      index.close();
       db.close();
       throw new Main.UserError("cannot listen on " + serve.host + ":" + serve.port + ": " + rootMessage(e));
     }
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
+      index.close();
       db.close();
       stop.countDown();
     }));

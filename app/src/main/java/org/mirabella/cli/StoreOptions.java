@@ -23,6 +23,16 @@ public class StoreOptions {
     return Path.of(env == null || env.isBlank() ? "data" : env);
   }
 
+  /** The search index folder: {@code index} in the data folder (also with --db: the index is local). */
+  public Path indexDir() {
+    return dataDir().resolve("index");
+  }
+
+  /** Opens the search index beside the store. */
+  public org.mirabella.search.SearchIndex openIndex() {
+    return org.mirabella.search.SearchIndex.open(indexDir(), name -> java.util.List.of());
+  }
+
   /** Opens the database (migrating it) and makes sure the agencies are known. */
   public Database open() {
     Database d = db == null ? Database.embedded(dataDir()) : Database.open(db, null, null);

@@ -13,6 +13,7 @@ import org.mirabella.web.WebUi;
 public final class MirabellaServer implements AutoCloseable {
   private final Javalin app;
   private final Api api;
+  private final Observability observability = Observability.fromSystemProperties();
 
   public MirabellaServer(ServerContext context) {
     this.app = Javalin.create(config -> {
@@ -22,12 +23,18 @@ public final class MirabellaServer implements AutoCloseable {
       WebUi.configure(config);
     });
     ProblemMapper.install(app);
+    observability.install(app);
     this.api = new Api(app);
     for (Routes r : routes(context)) r.register(api);
+    api.get("/api/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(observability.registry().scrape()));
   }
 
   static List<Routes> routes(ServerContext context) {
     return List.of(new SystemRoutes(context));
+  }
+
+  public Observability observability() {
+    return observability;
   }
 
   public MirabellaServer start(String host, int port) {

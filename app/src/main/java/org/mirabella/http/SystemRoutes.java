@@ -29,6 +29,11 @@ public final class SystemRoutes implements Routes {
       ctx.json(Map.of("status", "ok", "database", context.db().dialect().name().toLowerCase(java.util.Locale.ROOT),
           "entities", counts.entities(), "statements", counts.statements()));
     });
+    api.get("/api/ready", ctx -> {
+      boolean db = context.db().jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+      long indexed = context.search().count();
+      ctx.status(db ? 200 : 503).json(Map.of("ready", db, "database", db, "indexedEntities", indexed));
+    });
     api.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApiJson));
     api.get("/api/schemata", ctx -> ctx.json(context.model().schemata().stream().map(SystemRoutes::summary).toList()));
     api.get("/api/schemata/{name}", ctx -> {

@@ -241,6 +241,11 @@ public final class EntityStore {
     return out;
   }
 
+  /** Every entity id in the store (for consistency checks against the search index). */
+  public List<String> ids() {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM entity").mapTo(String.class).list());
+  }
+
   /** Counts of entities and current statements, for summaries and health. */
   public record Counts(long entities, long statements, long retracted) {}
 

@@ -67,6 +67,35 @@ class MainTest {
   }
 
   @Test
+  void backupAndRestoreThroughTheCommandLine(@TempDir Path dir) {
+    Path data = dir.resolve("data");
+    assertThat(run("demo", "--no-serve", "--data", data.toString()).code()).isZero();
+    Run backup = run("backup", "--data", data.toString(), "--out", dir.resolve("b.zip").toString());
+    assertThat(backup.code()).as(backup.err()).isZero();
+    assertThat(backup.out()).contains("rows");
+    Run restore = run("restore", dir.resolve("b.zip").toString(), "--data", dir.resolve("copy").toString());
+    assertThat(restore.code()).as(restore.err()).isZero();
+    assertThat(restore.out()).contains("every checksum equal", "search index holds 8 entities");
+    Run again = run("restore", dir.resolve("b.zip").toString(), "--data", dir.resolve("copy").toString());
+    assertThat(again.code()).isEqualTo(2);
+    assertThat(again.err()).contains("not empty");
+  }
+
+  @Test
+  void checkFindsAnIndexBehindTheStoreAndRepairsIt(@TempDir Path dir) {
+    Path data = dir.resolve("data");
+    assertThat(run("demo", "--no-serve", "--data", data.toString()).code()).isZero();
+    Run check = run("check", "--data", data.toString());
+    assertThat(check.code()).isEqualTo(1);
+    assertThat(check.out()).contains("missing from index: 8");
+    Run repair = run("check", "--repair", "--data", data.toString());
+    assertThat(repair.code()).isZero();
+    Run again = run("check", "--data", data.toString());
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.out()).contains("search index: 8 entities; missing from index: 0; not in store: 0");
+  }
+
+  @Test
   void unsupportedDatabaseUrlIsAUserError() {
     Run r = run("entity", "x", "--db", "jdbc:mysql://localhost/x");
     assertThat(r.code()).isEqualTo(2);

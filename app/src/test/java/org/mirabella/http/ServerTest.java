@@ -92,6 +92,16 @@ class ServerTest {
   }
 
   @Test
+  void readinessAndMetricsAreServedWithoutPersonalData() throws Exception {
+    assertThat(get("/api/ready").statusCode()).isEqualTo(200);
+    get("/api/schemata/Person");
+    var m = get("/api/metrics");
+    assertThat(m.statusCode()).isEqualTo(200);
+    assertThat(m.body()).contains("http_server_requests_seconds_count{method=\"GET\",status=\"200\",uri=\"/api/schemata/{name}\"}");
+    assertThat(m.body()).doesNotContain("/api/schemata/Person").contains("jvm_memory_used_bytes");
+  }
+
+  @Test
   void theStartPageIsServed() throws Exception {
     var r = get("/");
     assertThat(r.statusCode()).isEqualTo(200);

@@ -29,6 +29,8 @@ public final class Entity {
   private final SubjectCategory category;
   private final LocalDate reviewDate;
   private final List<Statement> statements = new ArrayList<>();
+  /** Statement id to its position in {@link #statements}. */
+  private final Map<String, Integer> positions = new java.util.HashMap<>();
 
   public Entity(String id, Schema schema, String agency, String caseRef, SubjectCategory category, LocalDate reviewDate) {
     Cleaned cid = Types.ENTITY.clean(id);
@@ -68,7 +70,9 @@ public final class Entity {
 
   /**
    * Cleans {@code raw} with the property's type and, if valid, adds it as a statement. Returns the
-   * outcome; an unknown property is an {@link InvalidData} (a mapping error, not a data error).
+   * outcome; an unknown property is an {@link InvalidData} (a mapping error, not a data error). The
+   * same fact added twice is one statement. A fact stated again after its statement was retracted
+   * is a new statement (id from {@link Statement#restatedId}); the tombstone stays as it was.
    */
   public Cleaned add(String property, String raw, Provenance provenance) {
     Property p = schema.property(property);
@@ -81,15 +85,47 @@ public final class Entity {
     if (c instanceof Cleaned.Valid v) {
       if (v.value().length() > p.maxLength()) return Cleaned.invalid("longer than " + p.maxLength() + " characters");
       Statement s = Statement.of(id, schema.name(), property, v.value(), raw, provenance);
-      if (statements.stream().noneMatch(x -> x.id().equals(s.id()))) statements.add(s);
+      Statement existing = statement(s.id());
+      while (existing != null && existing.retracted()) {
+        s = s.withId(Statement.restatedId(existing.id(), existing.retraction().at()));
+        existing = statement(s.id());
+      }
+      if (existing == null) append(s);
     }
     return c;
   }
 
-  /** Adds an already clean statement (read back from a store). */
+  /** The statement of that id, retracted or not, or null. */
+  public Statement statement(String statementId) {
+    Integer i = positions.get(statementId);
+    return i == null ? null : statements.get(i);
+  }
+
+  private void append(Statement s) {
+    positions.put(s.id(), statements.size());
+    statements.add(s);
+  }
+
+  /**
+   * Retracts a current statement: it is replaced by its tombstone (who, when, why), which stays in
+   * {@link #statements()} while {@link #values} no longer shows it. Returns the tombstone; an unknown
+   * or already retracted statement is an {@link InvalidData}.
+   */
+  public Statement retract(String statementId, String by, java.time.Instant at, String reason) {
+    Integer i = positions.get(statementId);
+    if (i != null) {
+      Statement tombstone = statements.get(i).retract(by, at, reason);
+      statements.set(i, tombstone);
+      return tombstone;
+    }
+    throw new InvalidData("Cannot retract", Map.of("statement", "no statement " + statementId + " on " + id));
+  }
+
+  /** Adds an already clean statement (read back from a store); one with an id already present is an error. */
   public void addStatement(Statement s) {
     if (!s.entityId().equals(id)) throw new IllegalArgumentException("statement of " + s.entityId() + " added to " + id);
-    statements.add(s);
+    if (statement(s.id()) != null) throw new IllegalArgumentException("statement " + s.id() + " is already on " + id);
+    append(s);
   }
 
   /** All statements, retracted ones included. */

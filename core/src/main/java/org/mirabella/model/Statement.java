@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import org.mirabella.provenance.Provenance;
 
 /**
@@ -41,12 +42,42 @@ public record Statement(String id, String entityId, String schema, String proper
     }
   }
 
+  /**
+   * The id of a fact stated again after its statement {@code retractedId} was retracted at
+   * {@code retractedAt}: SHA-1 of {@code id@instant}. Stable, so a re-import finds it; distinct from
+   * the tombstone's, which stays as it was. (The import writer derives ids the same way.)
+   */
+  public static String restatedId(String retractedId, Instant retractedAt) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-1");
+      d.update((retractedId + "@" + retractedAt).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The same fact under another id. */
+  public Statement withId(String newId) {
+    return new Statement(newId, entityId, schema, property, value, originalValue, provenance, retraction);
+  }
+
   public boolean retracted() {
     return retraction != null;
   }
 
+  /**
+   * The tombstone of this statement: the same fact marked with who retracted it, when (now if
+   * {@code at} is null) and why. A retraction needs a person and a reason; a statement is retracted
+   * once, so the first tombstone is never overwritten.
+   */
   public Statement retract(String by, Instant at, String reason) {
-    if (reason == null || reason.isBlank()) throw new InvalidData("Retraction needs a reason", java.util.Map.of("reason", "required"));
-    return new Statement(id, entityId, schema, property, value, originalValue, provenance, new Retraction(by, at, reason));
+    if (retracted()) {
+      throw new InvalidData("Already retracted", Map.of("statement", id + " was retracted by " + retraction.by() + " at " + retraction.at()));
+    }
+    if (by == null || by.isBlank()) throw new InvalidData("Retraction needs a person", Map.of("by", "required"));
+    if (reason == null || reason.isBlank()) throw new InvalidData("Retraction needs a reason", Map.of("reason", "required"));
+    return new Statement(id, entityId, schema, property, value, originalValue, provenance,
+        new Retraction(by.strip(), at == null ? Instant.now() : at, reason.strip()));
   }
 }

@@ -18,9 +18,10 @@ public record Grading(char reliability, int accuracy) {
     if (accuracy < 1 || accuracy > 4) throw new InvalidData("Bad grading", Map.of("grade", "information accuracy must be 1 to 4, not " + accuracy));
   }
 
+  /** Reads {@code B2}, {@code b2}, {@code B-2} or {@code B/2}; a missing grade is {@link #UNASSESSED}. */
   public static Grading parse(String raw) {
     if (raw == null || raw.isBlank()) return UNASSESSED;
-    String v = raw.strip().toUpperCase(Locale.ROOT);
+    String v = raw.strip().toUpperCase(Locale.ROOT).replaceAll("[\\s\\-/]", "");
     if (v.length() != 2 || !Character.isDigit(v.charAt(1))) {
       throw new InvalidData("Bad grading", Map.of("grade", "'" + raw.strip() + "' is not a grade such as A1, B2 or X4"));
     }

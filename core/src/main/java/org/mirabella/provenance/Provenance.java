@@ -1,7 +1,8 @@
 package org.mirabella.provenance;
 
 import java.time.Instant;
-import java.util.Objects;
+import java.util.Map;
+import org.mirabella.model.InvalidData;
 
 /**
  * Where a fact comes from and how it may be used: the owning agency and case, the handling code
@@ -11,14 +12,13 @@ public record Provenance(String agency, String caseRef, HandlingCode handling, S
     Grading grading, String source, String recordedBy, Instant recordedAt) {
 
   public Provenance {
-    Objects.requireNonNull(agency, "agency");
-    Objects.requireNonNull(caseRef, "caseRef");
+    if (agency == null || agency.isBlank()) throw new InvalidData("Bad provenance", Map.of("agency", "required"));
+    if (caseRef == null || caseRef.isBlank()) throw new InvalidData("Bad provenance", Map.of("case", "required"));
     handling = handling == null ? HandlingCode.H0 : handling;
     grading = grading == null ? Grading.UNASSESSED : grading;
     recordedAt = recordedAt == null ? Instant.now() : recordedAt;
     if (handling == HandlingCode.H3 && (handlingCondition == null || handlingCondition.isBlank())) {
-      throw new org.mirabella.model.InvalidData("Bad handling code",
-          java.util.Map.of("handling", "H3 needs a condition that every reader will see"));
+      throw new InvalidData("Bad handling code", Map.of("handling", "H3 needs a condition that every reader will see"));
     }
   }
 

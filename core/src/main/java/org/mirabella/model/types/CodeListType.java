@@ -5,14 +5,18 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A type whose values come from a closed list of codes, each with accepted spellings: gender,
- * language, topic, currency. One class serves them all; each list is data in {@link Types}.
+ * language, topic, currency, network role. One class serves them all; each list is data in
+ * {@link Types}. A code always stands for itself. A spelling listed under two codes ({@code $} for
+ * US, Canadian and Australian dollars) is ambiguous and rejected with the candidates, never guessed.
  */
 public class CodeListType implements PropertyType {
   private final String name;
   private final Map<String, String> lookup = new HashMap<>();
+  private final Map<String, Set<String>> ambiguous = new HashMap<>();
   private final Set<String> codes;
   private final boolean matchable;
 
@@ -21,10 +25,16 @@ public class CodeListType implements PropertyType {
     this.name = name;
     this.matchable = matchable;
     this.codes = Set.copyOf(aliases.keySet());
-    aliases.forEach((code, spellings) -> {
-      lookup.put(key(code), code);
-      spellings.forEach(s -> lookup.put(key(s), code));
+    Map<String, Set<String>> candidates = new HashMap<>();
+    aliases.forEach((code, spellings) -> spellings.forEach(s -> candidates.computeIfAbsent(key(s), k -> new TreeSet<>()).add(code)));
+    candidates.forEach((k, cs) -> {
+      if (cs.size() == 1) lookup.put(k, cs.iterator().next());
+      else ambiguous.put(k, cs);
     });
+    for (String code : aliases.keySet()) {
+      lookup.put(key(code), code);
+      ambiguous.remove(key(code));
+    }
   }
 
   @Override
@@ -49,11 +59,18 @@ public class CodeListType implements PropertyType {
   @Override
   public Cleaned clean(String raw, CleaningContext context) {
     if (raw == null || raw.isBlank()) return Cleaned.invalid("empty " + name);
-    String code = lookup.get(key(raw));
-    return code == null ? Cleaned.invalid("unknown " + name + ": '" + raw.strip() + "'") : Cleaned.valid(code);
+    String k = key(raw);
+    String code = lookup.get(k);
+    if (code != null) return Cleaned.valid(code);
+    Set<String> options = ambiguous.get(k);
+    if (options != null) {
+      return Cleaned.invalid("ambiguous " + name + " '" + raw.strip() + "': one of " + String.join(", ", options));
+    }
+    return Cleaned.invalid("unknown " + name + ": '" + raw.strip() + "'");
   }
 
   private static String key(String s) {
-    return Normalizer.normalize(s.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    return Normalizer.normalize(s.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+        .replaceAll("\\s+", " ");
   }
 }

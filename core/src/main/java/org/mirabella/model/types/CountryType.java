@@ -18,33 +18,45 @@ public class CountryType implements PropertyType {
 
   static {
     Set<String> codes = new java.util.TreeSet<>();
-    Locale[] languages = {Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN, Locale.ITALIAN, Locale.of("es")};
+    Locale[] others = {Locale.FRENCH, Locale.GERMAN, Locale.ITALIAN, Locale.of("es")};
+    // Codes first, then English names, then other languages: a French or German name never takes
+    // a key that is another country's code or English name.
     for (String a2 : Locale.getISOCountries()) {
       String code = a2.toLowerCase(Locale.ROOT);
       codes.add(code);
-      Locale l = Locale.of("", a2);
       LOOKUP.put(code, code);
       try {
-        LOOKUP.put(l.getISO3Country().toLowerCase(Locale.ROOT), code);
+        LOOKUP.put(Locale.of("", a2).getISO3Country().toLowerCase(Locale.ROOT), code);
       } catch (java.util.MissingResourceException ignored) {
         // a few codes have no alpha-3 in the JDK
       }
-      for (Locale lang : languages) LOOKUP.putIfAbsent(key(l.getDisplayCountry(lang)), code);
+    }
+    for (String a2 : Locale.getISOCountries()) {
+      LOOKUP.putIfAbsent(key(Locale.of("", a2).getDisplayCountry(Locale.ENGLISH)), a2.toLowerCase(Locale.ROOT));
+    }
+    for (Locale lang : others) {
+      for (String a2 : Locale.getISOCountries()) {
+        LOOKUP.putIfAbsent(key(Locale.of("", a2).getDisplayCountry(lang)), a2.toLowerCase(Locale.ROOT));
+      }
     }
     String[][] extra = {
       {"xk", "xk"}, {"kosovo", "xk"}, {"xkx", "xk"}, {"uk", "gb"}, {"great britain", "gb"},
       {"britain", "gb"}, {"england", "gb"}, {"scotland", "gb"}, {"wales", "gb"},
       {"northern ireland", "gb"}, {"usa", "us"}, {"united states of america", "us"},
-      {"america", "us"}, {"turkey", "tr"}, {"turkiye", "tr"}, {"russia", "ru"},
-      {"syria", "sy"}, {"iran", "ir"}, {"south korea", "kr"}, {"north korea", "kp"},
-      {"vietnam", "vn"}, {"viet nam", "vn"}, {"laos", "la"}, {"bolivia", "bo"},
-      {"venezuela", "ve"}, {"tanzania", "tz"}, {"moldova", "md"}, {"czech republic", "cz"},
-      {"ivory coast", "ci"}, {"cote d'ivoire", "ci"}, {"dr congo", "cd"},
+      {"america", "us"}, {"turkey", "tr"}, {"turkiye", "tr"}, {"russia", "ru"}, {"russian federation", "ru"},
+      {"syria", "sy"}, {"syrian arab republic", "sy"}, {"iran", "ir"}, {"iran islamic republic of", "ir"},
+      {"islamic republic of iran", "ir"}, {"south korea", "kr"}, {"republic of korea", "kr"},
+      {"north korea", "kp"}, {"democratic people's republic of korea", "kp"},
+      {"vietnam", "vn"}, {"viet nam", "vn"}, {"laos", "la"}, {"lao people's democratic republic", "la"},
+      {"bolivia", "bo"}, {"venezuela", "ve"}, {"tanzania", "tz"}, {"united republic of tanzania", "tz"},
+      {"moldova", "md"}, {"republic of moldova", "md"}, {"czech republic", "cz"},
+      {"ivory coast", "ci"}, {"cote d'ivoire", "ci"}, {"dr congo", "cd"}, {"drc", "cd"},
       {"democratic republic of the congo", "cd"}, {"republic of the congo", "cg"},
-      {"palestine", "ps"}, {"macedonia", "mk"}, {"north macedonia", "mk"}, {"eu", "eu"},
-      {"european union", "eu"}, {"libya", "ly"}, {"burma", "mm"}, {"myanmar", "mm"},
-      {"cape verde", "cv"}, {"swaziland", "sz"}, {"holland", "nl"}, {"the netherlands", "nl"},
-      {"vatican", "va"}, {"brunei", "bn"}, {"micronesia", "fm"}, {"east timor", "tl"}
+      {"palestine", "ps"}, {"state of palestine", "ps"}, {"macedonia", "mk"}, {"north macedonia", "mk"},
+      {"bosnia", "ba"}, {"eu", "eu"}, {"european union", "eu"}, {"libya", "ly"}, {"libyan arab jamahiriya", "ly"},
+      {"burma", "mm"}, {"myanmar", "mm"}, {"cape verde", "cv"}, {"swaziland", "sz"}, {"holland", "nl"},
+      {"the netherlands", "nl"}, {"vatican", "va"}, {"holy see", "va"}, {"brunei", "bn"}, {"micronesia", "fm"},
+      {"east timor", "tl"}, {"hong kong", "hk"}, {"macau", "mo"}, {"macao", "mo"}, {"uae", "ae"}
     };
     for (String[] e : extra) {
       LOOKUP.put(key(e[0]), e[1]);
@@ -81,11 +93,17 @@ public class CountryType implements PropertyType {
     return CODES;
   }
 
+  /**
+   * A lookup key: lower case, accents and punctuation removed, {@code &} read as "and",
+   * {@code saint} as "st", a leading "the" dropped ({@code Bosnia & Herzegovina},
+   * {@code Saint Lucia}, {@code The Gambia}).
+   */
   private static String key(String s) {
     String n = Normalizer.normalize(s.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
         .replaceAll("\\p{M}+", "")
-        .replace('’', '\'')
-        .replaceAll("[.\\s]+", " ")
+        .replace("&", " and ")
+        .replaceAll("[^\\p{L}\\p{N}]+", " ")
+        .replaceAll("\\bsaint\\b", "st")
         .strip();
     return n.startsWith("the ") ? n.substring(4) : n;
   }

@@ -6,18 +6,21 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Dates that keep their precision, as FtM does: {@code 1990}, {@code 1990-05}, {@code 1990-05-17},
- * or a UTC timestamp {@code 1990-05-17T10:15:00}. Impossible dates (30 February, month 13) are
+ * or a UTC timestamp {@code 1990-05-17T10:15:00} (a time with an offset, {@code +02:00}, {@code +0530}
+ * or {@code -05}, is converted to UTC; one without is taken as UTC; fractions of a second are
+ * dropped). Impossible dates (30 February, month 13, hour 25) are
  * rejected. Only ISO forms are accepted here: local formats such as {@code dd/MM/yyyy} are an
  * import mapping's business, which knows the source's convention.
  */
 public class DateType implements PropertyType {
   private static final Pattern ISO = Pattern.compile(
-      "(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?)?)?");
+      "(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(Z|[+-]\\d{2}(?::?\\d{2})?)?)?)?)?");
 
   @Override
   public String name() {
@@ -38,7 +41,7 @@ public class DateType implements PropertyType {
   public Cleaned clean(String raw, CleaningContext context) {
     if (raw == null || raw.isBlank()) return Cleaned.invalid("empty date");
     String v = raw.strip();
-    Matcher m = ISO.matcher(v);
+    Matcher m = ISO.matcher(v.toUpperCase(Locale.ROOT));
     if (!m.matches()) return Cleaned.invalid("not a date in ISO form (yyyy, yyyy-MM or yyyy-MM-dd): '" + v + "'");
     int year = Integer.parseInt(m.group(1));
     if (year < 1000 || year > 2999) return Cleaned.invalid("year out of range: " + year);
@@ -55,7 +58,7 @@ public class DateType implements PropertyType {
       LocalDateTime t = date.atTime(hour, minute, second);
       if (m.group(7) != null && !m.group(7).equals("Z")) {
         String off = m.group(7).replace(":", "");
-        t = t.atOffset(ZoneOffset.of(off.substring(0, 3) + ":" + off.substring(3)))
+        t = t.atOffset(ZoneOffset.of(off.substring(0, 3) + ":" + (off.length() == 3 ? "00" : off.substring(3))))
             .withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
       }
       return Cleaned.valid(t.toString().length() == 16 ? t + ":00" : t.toString());

@@ -6,12 +6,17 @@ import java.util.regex.Pattern;
 
 /**
  * A point on the earth as {@code lat,lon} in decimal degrees (WGS 84), six decimals (about 0.1 m).
- * Accepts {@code "35.5, 12.6"}, {@code "35.5 12.6"} and hemisphere letters ({@code 35.5N 12.6E}).
- * Comparison decays with distance: 1 at the same place, 0 beyond 50 km.
+ * Accepts {@code "35.5, 12.6"}, {@code "35.5 12.6"}, hemisphere letters ({@code 35.5N 12.6E}) and
+ * degrees with minutes and seconds as ships and coast guards report them
+ * ({@code 35°30.5'N 012°36'12"E}). A minus sign with the letter N or E contradicts itself and is
+ * rejected, as are minutes or seconds of 60 and more and points off the globe. Comparison decays
+ * with distance: 1 at the same place, 0 beyond 50 km.
  */
 public class GeoPointType implements PropertyType {
+  private static final String COORD =
+      "([-+]?\\d{1,3}(?:\\.\\d+)?)\\s*°?\\s*(?:(\\d{1,2}(?:\\.\\d+)?)\\s*['′]\\s*(?:(\\d{1,2}(?:\\.\\d+)?)\\s*(?:\"|″|'')\\s*)?)?";
   private static final Pattern POINT = Pattern.compile(
-      "\\s*([-+]?\\d{1,3}(?:\\.\\d+)?)\\s*°?\\s*([NSns])?\\s*[,; ]\\s*([-+]?\\d{1,3}(?:\\.\\d+)?)\\s*°?\\s*([EWew])?\\s*");
+      "\\s*" + COORD + "([NSns])?(?:\\s*[,;]\\s*|\\s+|(?<=[NSns])\\s*)" + COORD + "([EWew])?\\s*");
 
   @Override
   public String name() {
@@ -28,13 +33,42 @@ public class GeoPointType implements PropertyType {
     if (raw == null || raw.isBlank()) return Cleaned.invalid("empty coordinates");
     Matcher m = POINT.matcher(raw);
     if (!m.matches()) return Cleaned.invalid("not coordinates 'lat,lon': '" + raw.strip() + "'");
-    double lat = Double.parseDouble(m.group(1));
-    double lon = Double.parseDouble(m.group(3));
-    if (m.group(2) != null && m.group(2).equalsIgnoreCase("S")) lat = -Math.abs(lat);
-    if (m.group(4) != null && m.group(4).equalsIgnoreCase("W")) lon = -Math.abs(lon);
-    if (lat < -90 || lat > 90) return Cleaned.invalid("latitude out of range: " + lat);
-    if (lon < -180 || lon > 180) return Cleaned.invalid("longitude out of range: " + lon);
-    return Cleaned.valid(String.format(Locale.ROOT, "%.6f,%.6f", lat, lon).replaceAll("0+(?=,|$)", "").replaceAll("\\.(?=,|$)", ""));
+    Object lat = degrees(m.group(1), m.group(2), m.group(3), m.group(4), "latitude");
+    if (lat instanceof Cleaned.Invalid bad) return bad;
+    Object lon = degrees(m.group(5), m.group(6), m.group(7), m.group(8), "longitude");
+    if (lon instanceof Cleaned.Invalid bad) return bad;
+    double la = (Double) lat;
+    double lo = (Double) lon;
+    if (la < -90 || la > 90) return Cleaned.invalid("latitude out of range: " + la);
+    if (lo < -180 || lo > 180) return Cleaned.invalid("longitude out of range: " + lo);
+    return Cleaned.valid(format(la) + "," + format(lo));
+  }
+
+  /** Decimal degrees from degrees, minutes and seconds and a hemisphere letter; or an Invalid. */
+  private static Object degrees(String deg, String min, String sec, String hemisphere, String what) {
+    double d = Double.parseDouble(deg);
+    boolean negative = deg.startsWith("-");
+    if (min != null) {
+      if (deg.contains(".")) return Cleaned.invalid(what + " with decimal degrees and minutes: " + deg + "° " + min + "'");
+      double mi = Double.parseDouble(min);
+      double se = sec == null ? 0 : Double.parseDouble(sec);
+      if (mi >= 60) return Cleaned.invalid(what + " minutes out of range: " + min);
+      if (se >= 60) return Cleaned.invalid(what + " seconds out of range: " + sec);
+      d = Math.abs(d) + mi / 60 + se / 3600;
+      if (negative) d = -d;
+    }
+    if (hemisphere != null) {
+      String h = hemisphere.toUpperCase(Locale.ROOT);
+      boolean south = h.equals("S") || h.equals("W");
+      if (negative && !south) return Cleaned.invalid(what + " " + deg + " with hemisphere " + h);
+      d = south ? -Math.abs(d) : d;
+    }
+    return d;
+  }
+
+  private static String format(double d) {
+    String s = String.format(Locale.ROOT, "%.6f", d).replaceAll("0+$", "").replaceAll("\\.$", "");
+    return s.equals("-0") ? "0" : s;
   }
 
   /** Great-circle distance in kilometres between two clean points (haversine). */
@@ -48,6 +82,7 @@ public class GeoPointType implements PropertyType {
     return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
   }
 
+  /** Latitude and longitude of a clean point. */
   public static double[] parse(String clean) {
     int comma = clean.indexOf(',');
     return new double[] {Double.parseDouble(clean.substring(0, comma)), Double.parseDouble(clean.substring(comma + 1))};

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class IdentifierFormats {
   private static final Pattern ALNUM = Pattern.compile("[A-Z0-9]+");
   private static final Pattern BIC = Pattern.compile("[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?");
-  private static final Pattern BTC = Pattern.compile("(bc1[a-z0-9]{25,62}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})");
+  private static final Pattern BTC = Pattern.compile("[13][a-km-zA-HJ-NP-Z1-9]{25,34}");
   private static final Pattern ETH = Pattern.compile("0x[0-9a-fA-F]{40}");
   private static final Pattern TRON = Pattern.compile("T[a-km-zA-HJ-NP-Z1-9]{33}");
 
@@ -30,7 +30,8 @@ final class IdentifierFormats {
       Map.entry("nationalId", v -> alnum(v, 4, 24, "national ID number")),
       Map.entry("plate", IdentifierFormats::plate),
       Map.entry("crypto", IdentifierFormats::crypto),
-      Map.entry("qid", v -> v.strip().matches("Q\\d+") ? Cleaned.valid(v.strip()) : Cleaned.invalid("not a Wikidata id: '" + v.strip() + "'")));
+      Map.entry("qid", v -> v.strip().matches("[Qq][1-9]\\d*") ? Cleaned.valid(v.strip().toUpperCase(Locale.ROOT))
+          : Cleaned.invalid("not a Wikidata id: '" + v.strip() + "'")));
 
   private IdentifierFormats() {}
 
@@ -50,12 +51,26 @@ final class IdentifierFormats {
     return Cleaned.valid("IMO" + v);
   }
 
-  /** MMSI: 9 digits; a ship station's first digit (the MID's) is 2 to 7. */
+  /**
+   * MMSI (ITU-R M.585): 9 digits whose leading digits say what the station is and where the
+   * Maritime Identification Digits (MID, 201 to 775) sit: a ship {@code MIDxxxxxx}, a group of
+   * ships {@code 0MIDxxxxx}, a coast station {@code 00MIDxxxx}, a SAR aircraft {@code 111MIDxxx},
+   * a handheld radio {@code 8MIDxxxxx}, a craft associated with a ship {@code 98MIDxxxx}, an aid to
+   * navigation {@code 99MIDxxxx}; AIS-SART, MOB and EPIRB-AIS devices ({@code 970}, {@code 972},
+   * {@code 974}) carry no MID.
+   */
   static Cleaned mmsi(String raw) {
     String v = compact(raw);
+    if (v.startsWith("MMSI")) v = v.substring(4);
     if (!v.matches("\\d{9}")) return Cleaned.invalid("an MMSI has 9 digits: '" + raw.strip() + "'");
-    char first = v.charAt(0);
-    if (first < '0' || first == '1') return Cleaned.invalid("not an MMSI (no station type starts with 1): '" + raw.strip() + "'");
+    int mid;
+    if (v.startsWith("970") || v.startsWith("972") || v.startsWith("974")) return Cleaned.valid(v);
+    else if (v.startsWith("00") || v.startsWith("98") || v.startsWith("99")) mid = Integer.parseInt(v.substring(2, 5));
+    else if (v.startsWith("111")) mid = Integer.parseInt(v.substring(3, 6));
+    else if (v.startsWith("0") || v.startsWith("8")) mid = Integer.parseInt(v.substring(1, 4));
+    else if (v.charAt(0) >= '2' && v.charAt(0) <= '7') mid = Integer.parseInt(v.substring(0, 3));
+    else return Cleaned.invalid("not an MMSI (no station type starts " + v.substring(0, 3) + "): '" + raw.strip() + "'");
+    if (mid < 201 || mid > 775) return Cleaned.invalid("not an MMSI (no country has MID " + mid + "): '" + raw.strip() + "'");
     return Cleaned.valid(v);
   }
 
@@ -100,10 +115,31 @@ final class IdentifierFormats {
     return Cleaned.valid(v);
   }
 
+  /**
+   * Crypto-currency addresses, with their checksums verified so that a mistyped address is
+   * rejected rather than linked: Bitcoin legacy and P2SH (Base58Check, versions 0 and 5), Bitcoin
+   * SegWit and Taproot (Bech32 and Bech32m, BIP 173 and 350; stored in lower case), Tron (Base58Check,
+   * version 0x41) and Ethereum (40 hex digits, stored in lower case; its mixed-case EIP-55 checksum
+   * needs Keccak-256, which the JDK lacks, so it is not verified).
+   */
   static Cleaned crypto(String raw) {
     String v = raw.strip();
     if (ETH.matcher(v).matches()) return Cleaned.valid(v.toLowerCase(Locale.ROOT));
-    if (BTC.matcher(v).matches() || TRON.matcher(v).matches()) return Cleaned.valid(v);
+    if (v.equals(v.toUpperCase(Locale.ROOT)) || v.equals(v.toLowerCase(Locale.ROOT))) {
+      String lower = v.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("bc1")) {
+        return CryptoChecksums.bech32(lower, "bc") ? Cleaned.valid(lower)
+            : Cleaned.invalid("Bitcoin address checksum wrong: '" + v + "'");
+      }
+    }
+    if (BTC.matcher(v).matches()) {
+      int version = v.charAt(0) == '1' ? 0 : 5;
+      return CryptoChecksums.base58Check(v, version) ? Cleaned.valid(v)
+          : Cleaned.invalid("Bitcoin address checksum wrong: '" + v + "'");
+    }
+    if (TRON.matcher(v).matches()) {
+      return CryptoChecksums.base58Check(v, 0x41) ? Cleaned.valid(v) : Cleaned.invalid("Tron address checksum wrong: '" + v + "'");
+    }
     return Cleaned.invalid("not a Bitcoin, Ethereum or Tron address: '" + v + "'");
   }
 
@@ -115,7 +151,8 @@ final class IdentifierFormats {
     return Cleaned.valid(v);
   }
 
-  private static int mod97(String v) {
+  /** The remainder modulo 97 of a string of digits and letters (A = 10 … Z = 35), as ISO 7064 reads it. */
+  static int mod97(String v) {
     int r = 0;
     for (char c : v.toCharArray()) {
       String part = Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10);

@@ -5,8 +5,10 @@ import java.util.function.Function;
 /**
  * Identifiers (passport and ID numbers, registration numbers, IMO, MMSI, IBAN, BIC, plates, crypto
  * addresses). With a known {@code format} on the property the value must pass that format's check
- * and takes its canonical form; without one it is compacted (upper case, no separators) for
- * comparison while letters and digits are kept as given.
+ * and takes its canonical form; without one it is compacted (upper case, no spaces, dashes, dots
+ * or slashes) so that {@code ya 123-4567} and {@code YA1234567} are the same number. A crypto-currency
+ * address is recognised by its checksum even without a format ({@code CryptoWallet.publicKey} has
+ * none in FtM) and keeps its case, which Base58 needs.
  */
 public class IdentifierType implements PropertyType {
   @Override
@@ -34,6 +36,8 @@ public class IdentifierType implements PropertyType {
     if (raw == null || raw.isBlank()) return Cleaned.invalid("empty identifier");
     Function<String, Cleaned> format = context.format() == null ? null : IdentifierFormats.FORMATS.get(context.format());
     if (format != null) return format.apply(raw);
+    Cleaned crypto = IdentifierFormats.crypto(raw);
+    if (crypto.isValid()) return crypto; // case matters in Base58: upper-casing would make it another address
     String v = IdentifierFormats.compact(raw);
     if (v.isEmpty() || v.codePoints().noneMatch(Character::isLetterOrDigit)) {
       return Cleaned.invalid("identifier without letters or digits: '" + raw.strip() + "'");

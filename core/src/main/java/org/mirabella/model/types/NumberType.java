@@ -1,14 +1,27 @@
 package org.mirabella.model.types;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * Numbers in plain decimal notation ({@code 1500}, {@code -3.25}). Thousands separators in either
- * convention are removed only where unambiguous ({@code 1,500,000}, {@code 1.500.000},
- * {@code 1 500}); a single comma or point is read as the decimal separator only if it cannot be a
- * thousands separator. A unit after the number ({@code 12 m}) is kept out of the value.
+ * convention are removed only where unambiguous: {@code 1,500,000}, {@code 1.500.000},
+ * {@code 1 500}, {@code 1'500}, and a number with both separators ({@code 1,500.50},
+ * {@code 1.500,50}). A single comma is a decimal comma ({@code 3,25}, {@code 0,001}) unless it
+ * could be a thousands separator. One separator followed by exactly three digits ({@code 1.500},
+ * {@code 1,500}) means 1500 in Italy and 1.5 in the UK, so it is rejected as ambiguous rather than
+ * guessed: an import mapping that knows its source's convention writes it out. A currency sign
+ * before and a unit after the number ({@code € 100}, {@code 12 m}, {@code 12.5%}) are kept out of
+ * the value.
  */
 public class NumberType implements PropertyType {
+  private static final Pattern GROUPED_POINT_DECIMAL = Pattern.compile("[-+]?[1-9]\\d{0,2}(,\\d{3})+\\.\\d+|[-+]?[1-9]\\d{0,2}(,\\d{3}){2,}");
+  private static final Pattern GROUPED_COMMA_DECIMAL = Pattern.compile("[-+]?[1-9]\\d{0,2}(\\.\\d{3})+,\\d+|[-+]?[1-9]\\d{0,2}(\\.\\d{3}){2,}");
+  private static final Pattern AMBIGUOUS = Pattern.compile("[-+]?[1-9]\\d{0,2}[.,]\\d{3}");
+  private static final Pattern DECIMAL_COMMA = Pattern.compile("[-+]?\\d+,\\d+");
+  /** Digits before and after the decimal point beyond which a value is not a plausible quantity. */
+  private static final int MAX_DIGITS = 40;
+
   @Override
   public String name() {
     return "number";
@@ -22,20 +35,33 @@ public class NumberType implements PropertyType {
   @Override
   public Cleaned clean(String raw, CleaningContext context) {
     if (raw == null || raw.isBlank()) return Cleaned.invalid("empty number");
-    String v = raw.strip().replace('\u00a0', ' ').replace('\u202f', ' ').replace("'", "");
+    String v = raw.strip().replace('\u00a0', ' ').replace('\u202f', ' ').replace("'", "").replace("’", "");
+    v = v.replaceAll("^\\p{Sc}\\s*", "");
     v = v.replaceAll("(?<=\\d) (?=\\d{3}(\\D|$))", "");
-    v = v.replaceAll("\\s*[\\p{L}%°]+\\.?$", "").strip();
-    if (v.matches("[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?")) v = v.replace(",", "");
-    else if (v.matches("[-+]?\\d{1,3}(\\.\\d{3}){2,}(,\\d+)?") || v.matches("[-+]?\\d{1,3}\\.\\d{3},\\d+")) {
+    v = v.replaceAll("\\s*[\\p{L}\\p{Sc}%°²³]+\\.?$", "").strip();
+    if (GROUPED_POINT_DECIMAL.matcher(v).matches()) {
+      v = v.replace(",", "");
+    } else if (GROUPED_COMMA_DECIMAL.matcher(v).matches()) {
       v = v.replace(".", "").replace(',', '.');
-    } else if (v.matches("[-+]?\\d+,\\d{1,2}|[-+]?\\d+,\\d{4,}")) v = v.replace(',', '.');
+    } else if (AMBIGUOUS.matcher(v).matches()) {
+      String asThousands = v.replaceAll("[.,]", "");
+      String asDecimal = new BigDecimal(v.replace(',', '.')).stripTrailingZeros().toPlainString();
+      return Cleaned.invalid("ambiguous number '" + raw.strip() + "': " + asThousands + " or " + asDecimal
+          + "? (write it without a thousands separator)");
+    } else if (DECIMAL_COMMA.matcher(v).matches()) {
+      v = v.replace(',', '.');
+    }
+    BigDecimal d;
     try {
-      BigDecimal d = new BigDecimal(v);
-      String s = d.stripTrailingZeros().toPlainString();
-      return Cleaned.valid(s);
+      d = new BigDecimal(v);
     } catch (NumberFormatException e) {
       return Cleaned.invalid("not a number: '" + raw.strip() + "'");
     }
+    d = d.stripTrailingZeros();
+    if (d.scale() > MAX_DIGITS || d.precision() - d.scale() > MAX_DIGITS) {
+      return Cleaned.invalid("number out of range: '" + raw.strip() + "'");
+    }
+    return Cleaned.valid(d.toPlainString());
   }
 
   @Override

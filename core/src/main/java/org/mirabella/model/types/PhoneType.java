@@ -4,13 +4,19 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Phone numbers in E.164 ({@code +4917623423980}), parsed with libphonenumber. A number written in
- * local form ({@code 0176 2342 3980}) is read using the entity's countries as the hint, each in
- * turn; a local number without a country hint, or one that is not a valid number anywhere, is
- * rejected with the reason.
+ * Phone numbers in E.164 ({@code +4917623423980}), parsed with libphonenumber. A number in
+ * international form ({@code +49 …}, {@code 0049 …}, {@code tel:+49-…}) needs no hint. A number
+ * written in local form ({@code 0176 2342 3980}) is read in each of the entity's countries: it is
+ * accepted when exactly one reading is valid. A local number without a country hint, one that is
+ * valid nowhere, and one that is valid in two hint countries with different meanings (ambiguous)
+ * are rejected with the reason: a wrong country code would link the wrong people.
  */
 public class PhoneType implements PropertyType {
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
@@ -39,17 +45,32 @@ public class PhoneType implements PropertyType {
   public Cleaned clean(String raw, CleaningContext context) {
     if (raw == null || raw.isBlank()) return Cleaned.invalid("empty phone number");
     String v = raw.strip();
+    if (v.regionMatches(true, 0, "tel:", 0, 4)) v = v.substring(4).strip();
     if (v.startsWith("00")) v = "+" + v.substring(2);
     if (v.startsWith("+")) return parse(v, null, raw);
-    if (context.countries().isEmpty()) {
-      return Cleaned.invalid("local phone number '" + raw.strip() + "' without a country to read it in");
-    }
-    Cleaned last = null;
+    List<String> regions = new ArrayList<>();
     for (String country : context.countries()) {
-      last = parse(v, country.toUpperCase(Locale.ROOT), raw);
-      if (last.isValid()) return last;
+      String region = country.toUpperCase(Locale.ROOT);
+      if (UTIL.getSupportedRegions().contains(region)) regions.add(region);
     }
-    return last;
+    if (regions.isEmpty()) {
+      return Cleaned.invalid("local phone number '" + raw.strip() + "' without a country to read it in"
+          + (context.countries().isEmpty() ? "" : " (no numbering plan for " + String.join(", ", context.countries()) + ")"));
+    }
+    Map<String, String> readings = new LinkedHashMap<>(); // E.164 -> region
+    Cleaned last = null;
+    for (String region : regions) {
+      last = parse(v, region, raw);
+      if (last.isValid()) readings.putIfAbsent(last.value(), region.toLowerCase(Locale.ROOT));
+    }
+    if (readings.size() == 1) return Cleaned.valid(readings.keySet().iterator().next());
+    if (readings.isEmpty()) {
+      return regions.size() == 1 ? last : Cleaned.invalid("not a valid phone number in any of "
+          + String.join(", ", regions).toLowerCase(Locale.ROOT) + ": '" + raw.strip() + "'");
+    }
+    List<String> options = new ArrayList<>();
+    readings.forEach((e164, region) -> options.add(e164 + " (" + region + ")"));
+    return Cleaned.invalid("ambiguous local phone number '" + raw.strip() + "': " + String.join(" or ", options));
   }
 
   private static Cleaned parse(String v, String region, String raw) {

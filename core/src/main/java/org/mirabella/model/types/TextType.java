@@ -2,7 +2,11 @@ package org.mirabella.model.types;
 
 import java.text.Normalizer;
 
-/** Free text (notes, descriptions): NFC and trimmed, line breaks kept; never matched on. */
+/**
+ * Free text (notes, descriptions): NFC and trimmed, line breaks kept (as {@code \n}) and tabs
+ * kept; other control characters removed (a NUL byte cannot be stored in PostgreSQL text). Never
+ * matched on.
+ */
 public class TextType implements PropertyType {
   private final String name;
 
@@ -23,7 +27,10 @@ public class TextType implements PropertyType {
   @Override
   public Cleaned clean(String raw, CleaningContext context) {
     if (raw == null) return Cleaned.invalid("empty value");
-    String v = Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
+    String v = Normalizer.normalize(raw, Normalizer.Form.NFC)
+        .replace("\r\n", "\n").replace('\r', '\n')
+        .replaceAll("[\\p{Cc}&&[^\\n\\t]]", "")
+        .strip();
     if (v.isEmpty()) return Cleaned.invalid("empty value");
     if (v.length() > maxLength()) return Cleaned.invalid("longer than " + maxLength() + " characters");
     return Cleaned.valid(v);

@@ -32,8 +32,7 @@ public final class Types {
   public static final PropertyType IBAN = new IbanType();
   public static final PropertyType GEOPOINT = new GeoPointType();
   public static final PropertyType CHECKSUM = new PatternType("checksum", Pattern.compile("[0-9a-f]{32,128}"), true, "a hex digest");
-  public static final PropertyType IP = new PatternType("ip", Pattern.compile(
-      "((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)|[0-9a-f:]*:[0-9a-f:.]+"), true, "an IP address");
+  public static final PropertyType IP = new IpType();
   public static final PropertyType MIMETYPE = new PatternType("mimetype", Pattern.compile("[a-z]+/[a-z0-9.+\\-]+"), false, "a media type");
   public static final PropertyType GENDER = new CodeListType("gender", Map.of(
       "male", Set.of("m", "man", "masculin", "männlich", "maschio", "h", "homme", "mann", "uomo", "男", "男性", "ذكر"),
@@ -81,15 +80,51 @@ public final class Types {
     return m;
   }
 
+  /**
+   * ISO 4217 codes with their English names, plus the symbols and words found in police data. A
+   * word shared by several currencies ({@code $}, {@code dinar}, {@code pound}) is listed under each
+   * and so is rejected as ambiguous: Egyptian and Sudanese pounds are as likely as sterling in a
+   * smuggling case.
+   */
   private static Map<String, Set<String>> currencies() {
     Map<String, Set<String>> m = new TreeMap<>();
     for (Currency c : Currency.getAvailableCurrencies()) {
-      m.put(c.getCurrencyCode(), Set.of(c.getDisplayName(Locale.ENGLISH)));
+      m.computeIfAbsent(c.getCurrencyCode(), k -> new java.util.HashSet<>()).add(c.getDisplayName(Locale.ENGLISH));
     }
-    m.put("EUR", Set.of("euro", "euros", "€"));
-    m.put("USD", Set.of("us dollar", "dollar", "dollars", "$", "us$"));
-    m.put("GBP", Set.of("pound", "pounds", "£", "pound sterling"));
-    m.put("JPY", Set.of("yen", "¥", "円"));
+    String[][] spellings = {
+      {"EUR", "euro", "euros", "€", "eur"},
+      {"USD", "us dollar", "us dollars", "us$", "$", "dollar", "dollars"},
+      {"CAD", "canadian dollar", "canadian dollars", "c$", "ca$", "$", "dollar", "dollars"},
+      {"AUD", "a$", "$", "dollar", "dollars"},
+      {"GBP", "£", "pound sterling", "sterling", "pound", "pounds"},
+      {"EGP", "egyptian pound", "e£", "pound", "pounds"},
+      {"SDG", "sudanese pound", "pound", "pounds"},
+      {"SYP", "syrian pound", "pound", "pounds"},
+      {"LBP", "lebanese pound", "pound", "pounds"},
+      {"JPY", "yen", "円", "¥"},
+      {"CNY", "yuan", "renminbi", "rmb", "¥"},
+      {"LYD", "libyan dinar", "dinar", "dinars"},
+      {"TND", "tunisian dinar", "dinar", "dinars"},
+      {"DZD", "algerian dinar", "dinar", "dinars"},
+      {"IQD", "iraqi dinar", "dinar", "dinars"},
+      {"JOD", "jordanian dinar", "dinar", "dinars"},
+      {"TRY", "turkish lira", "₺", "lira"},
+      {"ITL", "lira"},
+      {"NGN", "naira", "₦"},
+      {"XOF", "cfa franc", "franc cfa"},
+      {"XAF", "cfa franc", "franc cfa"},
+      {"ERN", "nakfa"},
+      {"ETB", "birr"},
+      {"AFN", "afghani"},
+      {"MAD", "moroccan dirham", "dirham"},
+      {"AED", "uae dirham", "dirham"},
+      {"ALL", "lek"},
+      {"CHF", "swiss franc", "swiss francs"}
+    };
+    for (String[] row : spellings) {
+      Set<String> set = m.computeIfAbsent(row[0], k -> new java.util.HashSet<>());
+      for (int i = 1; i < row.length; i++) set.add(row[i]);
+    }
     return m;
   }
 

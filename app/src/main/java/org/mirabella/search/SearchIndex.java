@@ -1,0 +1,315 @@
+package org.mirabella.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.mirabella.model.Entity;
+import org.mirabella.model.Property;
+import org.mirabella.model.Statement;
+import org.mirabella.model.types.Types;
+
+/**
+ * The full-text index over entities (Lucene), kept beside the database in the data folder and
+ * rebuilt from it when they disagree. Holds each entity's current values for finding it; the
+ * entity itself is always read from the store through the access rules. Every query carries the
+ * reader's {@link Visibility}, so totals and facets count only what the reader may see.
+ */
+public final class SearchIndex implements AutoCloseable {
+  static final String ID = "id";
+  static final String SCHEMA = "schema";
+  static final String ANCESTRY = "isa";
+  static final String AGENCY = "agency";
+  static final String CASE = "case";
+  static final String CATEGORY = "category";
+  static final String COUNTRY = "country";
+  static final String DATE = "date";
+  static final String NAME = "name";
+  static final String NAME_KEY = "namekey";
+  static final String TEXT = "text";
+  static final String IDENT = "ident";
+  static final String CAPTION = "caption";
+
+  private final Directory dir;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final Analyzer analyzer;
+  private final Function<String, Collection<String>> nameKeys;
+
+  private SearchIndex(Directory dir, Function<String, Collection<String>> nameKeys) throws IOException {
+    this.dir = dir;
+    this.nameKeys = nameKeys;
+    NameAnalyzer text = new NameAnalyzer();
+    this.analyzer = new PerFieldAnalyzerWrapper(text, Map.of());
+    IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    this.writer = new IndexWriter(dir, cfg);
+    this.searchers = new SearcherManager(writer, null);
+  }
+
+  /** The index in {@code folder} (created if absent). {@code nameKeys} gives cross-script keys of a name. */
+  public static SearchIndex open(Path folder, Function<String, Collection<String>> nameKeys) {
+    try {
+      return new SearchIndex(FSDirectory.open(folder), nameKeys);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the search index in " + folder, e);
+    }
+  }
+
+  public static SearchIndex inMemory(Function<String, Collection<String>> nameKeys) {
+    try {
+      return new SearchIndex(new ByteBuffersDirectory(), nameKeys);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Adds or replaces entities (by id) and makes them searchable. */
+  public void index(Collection<Entity> entities) {
+    try {
+      for (Entity e : entities) writer.updateDocument(new Term(ID, e.id()), document(e));
+      refresh();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  /** Removes entities (erasure, deletion) from the index. */
+  public void delete(Collection<String> ids) {
+    try {
+      for (String id : ids) writer.deleteDocuments(new Term(ID, id));
+      refresh();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  /** Empties the index (before a rebuild from the store). */
+  public void clear() {
+    try {
+      writer.deleteAll();
+      refresh();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  private void refresh() throws IOException {
+    writer.commit();
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** Number of indexed entities. */
+  public long count() {
+    return withSearcher(s -> (long) s.getIndexReader().numDocs());
+  }
+
+  private Document document(Entity e) {
+    Document d = new Document();
+    d.add(new StringField(ID, e.id(), Field.Store.YES));
+    d.add(new StringField(SCHEMA, e.schema().name(), Field.Store.YES));
+    d.add(new SortedSetDocValuesField(SCHEMA, new BytesRef(e.schema().name())));
+    for (String a : e.schema().ancestry()) d.add(new StringField(ANCESTRY, a, Field.Store.NO));
+    d.add(new StringField(AGENCY, e.agency(), Field.Store.YES));
+    d.add(new SortedSetDocValuesField(AGENCY, new BytesRef(e.agency())));
+    d.add(new StringField(CASE, Visibility.caseKey(e.agency(), e.caseRef()), Field.Store.YES));
+    d.add(new StringField(CATEGORY, e.category().code(), Field.Store.YES));
+    d.add(new StoredField(CAPTION, e.caption()));
+    for (Statement s : e.statements()) {
+      if (s.retracted()) continue;
+      Property p = e.schema().property(s.property());
+      if (p == null || p.hidden()) continue;
+      var type = p.type();
+      if (type == Types.NAME) {
+        d.add(new TextField(NAME, s.value(), Field.Store.NO));
+        for (String k : nameKeys.apply(s.value())) d.add(new StringField(NAME_KEY, k, Field.Store.NO));
+      } else if (type == Types.COUNTRY) {
+        d.add(new StringField(COUNTRY, s.value(), Field.Store.NO));
+      } else if (type == Types.DATE) {
+        d.add(new StringField(DATE, s.value(), Field.Store.NO));
+      } else if (type == Types.IDENTIFIER || type == Types.PHONE || type == Types.IBAN || type == Types.EMAIL) {
+        d.add(new StringField(IDENT, s.value().toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+      }
+      if (type != Types.ENTITY) d.add(new TextField(TEXT, s.value(), Field.Store.NO));
+    }
+    return d;
+  }
+
+  /** Runs a search within what the reader may see. */
+  public SearchResults search(SearchRequest req, Visibility visibility) {
+    Query q = query(req, visibility);
+    return withSearcher(s -> {
+      TopDocs top = s.search(q, req.offset() + req.limit());
+      List<SearchResults.Hit> hits = new ArrayList<>();
+      ScoreDoc[] docs = top.scoreDocs;
+      var stored = s.storedFields();
+      for (int i = req.offset(); i < docs.length; i++) {
+        Document d = stored.document(docs[i].doc);
+        String caseKey = d.get(CASE);
+        hits.add(new SearchResults.Hit(d.get(ID), d.get(SCHEMA), d.get(CAPTION), d.get(AGENCY),
+            caseKey.substring(caseKey.indexOf('/') + 1), d.get(CATEGORY), docs[i].score));
+      }
+      long total = s.count(q);
+      return new SearchResults(total, hits, facet(s, q, SCHEMA), facet(s, q, AGENCY));
+    });
+  }
+
+  private static Map<String, Long> facet(IndexSearcher s, Query q, String field) throws IOException {
+    // Counting per value with a filter query each: the value sets (schemata, agencies) are small.
+    Map<String, Long> out = new LinkedHashMap<>();
+    var terms = org.apache.lucene.index.MultiTerms.getTerms(s.getIndexReader(), field);
+    if (terms == null) return out;
+    var it = terms.iterator();
+    BytesRef t;
+    while ((t = it.next()) != null) {
+      String v = t.utf8ToString();
+      long n = s.count(new BooleanQuery.Builder().add(q, Occur.FILTER).add(new TermQuery(new Term(field, v)), Occur.FILTER).build());
+      if (n > 0) out.put(v, n);
+    }
+    return out;
+  }
+
+  Query query(SearchRequest req, Visibility visibility) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(visibility.filter(), Occur.FILTER);
+    Query text = textQuery(req.text());
+    b.add(text == null ? new MatchAllDocsQuery() : text, text == null ? Occur.FILTER : Occur.MUST);
+    terms(b, ANCESTRY, req.schemata());
+    terms(b, AGENCY, req.agencies());
+    terms(b, COUNTRY, req.countries());
+    if (!req.cases().isEmpty()) terms(b, CASE, req.cases());
+    if (req.dateFrom() != null || req.dateTo() != null) {
+      b.add(TermRangeQuery.newStringRange(DATE, req.dateFrom(), req.dateTo() == null ? null : req.dateTo() + "\uffff", true, true),
+          Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private static void terms(BooleanQuery.Builder b, String field, Set<String> values) {
+    if (values.isEmpty()) return;
+    b.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), Occur.FILTER);
+  }
+
+  /**
+   * Free text to a query: every word must match, in a name (exactly, or fuzzily for longer words),
+   * or in any value; the whole text also matches by cross-script name keys or as an identifier.
+   * Built from terms, never parsed as query syntax, so user input cannot inject operators.
+   */
+  private Query textQuery(String text) {
+    if (text.isBlank()) return null;
+    List<String> words = analyze(text);
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    if (!words.isEmpty()) {
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      for (String w : words) {
+        BooleanQuery.Builder word = new BooleanQuery.Builder();
+        word.add(new BoostQuery(new TermQuery(new Term(NAME, w)), 3f), Occur.SHOULD);
+        word.add(new TermQuery(new Term(TEXT, w)), Occur.SHOULD);
+        if (w.length() >= 5) word.add(new FuzzyQuery(new Term(NAME, w), w.length() >= 8 ? 2 : 1, 1), Occur.SHOULD);
+        all.add(word.build(), Occur.MUST);
+      }
+      any.add(all.build(), Occur.SHOULD);
+    }
+    Collection<String> keys = nameKeys.apply(text);
+    if (!keys.isEmpty()) {
+      any.add(new BoostQuery(new TermInSetQuery(NAME_KEY, keys.stream().map(BytesRef::new).toList()), 2f), Occur.SHOULD);
+    }
+    String compact = text.replaceAll("[\\s\\-./]", "").toLowerCase(java.util.Locale.ROOT);
+    any.add(new BoostQuery(new TermQuery(new Term(IDENT, compact)), 5f), Occur.SHOULD);
+    return any.build();
+  }
+
+  private List<String> analyze(String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(NAME, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) out.add(term.toString());
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private interface SearcherWork<T> {
+    T apply(IndexSearcher s) throws IOException;
+  }
+
+  private <T> T withSearcher(SearcherWork<T> work) {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        return work.apply(s);
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+      writer.close();
+      dir.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Entity ids held by the index (for the consistency check against the store). */
+  public Set<String> ids() {
+    return withSearcher(s -> {
+      Set<String> out = new java.util.HashSet<>();
+      var stored = s.storedFields();
+      var reader = s.getIndexReader();
+      var live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+      for (int i = 0; i < reader.maxDoc(); i++) {
+        if (live != null && !live.get(i)) continue;
+        out.add(stored.document(i, Set.of(ID)).get(ID));
+      }
+      return out;
+    });
+  }
+
+}
