@@ -78,23 +78,28 @@ export const api = {
   schemata: () => get('/api/schemata'),
   schema: (name) => get(`/api/schemata/${enc(name)}`),
 
-  // access
-  login: (username, password) => post('/api/login', { username, password }),
+  // access, audit, hits (branch access: see its openapi.yaml)
+  login: (user, password) => post('/api/login', { user, password }),
   logout: () => post('/api/logout', {}),
   me: () => get('/api/me'),
+  entities: (query, justification) => get('/api/entities', query, { justification }),
   entity: (id, justification) => get(`/api/entities/${enc(id)}`, {}, { justification }),
   audit: (query) => get('/api/audit', query),
 
+  hits: (query) => get('/api/hits', query),
+  hit: (ref) => get(`/api/hits/${enc(ref)}`),
+  judge: (ref, judgement, reason) => post(`/api/hits/${enc(ref)}/judgements`, { judgement, reason }),
+  requestDetails: (ref, justification) => post(`/api/hits/${enc(ref)}/requests`, { justification }),
+  /** decision: all | part (with properties) | refuse (with a reason). */
+  answer: (ref, requestId, decision, properties, reason) => post(`/api/hits/${enc(ref)}/requests/${enc(requestId)}/answer`, { decision, properties, reason }),
+  refuse: (ref, requestId, reason) => post(`/api/hits/${enc(ref)}/requests/${enc(requestId)}/answer`, { decision: 'refuse', reason }),
+  revoke: (ref, requestId, reason) => post(`/api/hits/${enc(ref)}/requests/${enc(requestId)}/revoke`, { reason }),
+  hitMessage: (ref, body, handling, handlingCondition) => post(`/api/hits/${enc(ref)}/messages`, { body, handling, handlingCondition }),
+  caseMessages: (agency, ref) => get(`/api/cases/${enc(agency)}/${enc(ref)}/messages`),
+  caseMessage: (agency, ref, body, handling, handlingCondition) => post(`/api/cases/${enc(agency)}/${enc(ref)}/messages`, { body, handling, handlingCondition }),
+
   // search (matching)
   search: (query, justification) => get('/api/search', query, { justification }),
-
-  // hits and their release workflow (matching + access)
-  hits: (query) => get('/api/hits', query),
-  hit: (id) => get(`/api/hits/${enc(id)}`),
-  judge: (id, judgement, reason) => post(`/api/hits/${enc(id)}/judgement`, { judgement, reason }),
-  requestDetails: (id, justification) => post(`/api/hits/${enc(id)}/requests`, { justification }),
-  release: (requestId, properties, reason) => post(`/api/requests/${enc(requestId)}/release`, { properties, reason }),
-  refuse: (requestId, reason) => post(`/api/requests/${enc(requestId)}/refuse`, { reason }),
 
   // network analysis
   neighbourhood: (id, hops = 1) => get(`/api/network/entities/${enc(id)}/neighbourhood`, { hops }),

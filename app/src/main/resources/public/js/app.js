@@ -35,8 +35,9 @@ export function isDpo(user) {
 
 function normaliseUser(me) {
   if (!me) return null;
-  const u = me.user || me;
-  return { username: u.username || u.login || u.id, name: u.name || u.displayName || u.username,
+  const u = me.user && typeof me.user === 'object' ? me.user : me;
+  const username = typeof u.user === 'string' ? u.user : u.username || u.login || u.id;
+  return { username, name: u.name || u.displayName || username,
     agency: u.agency || u.agencyCode, roles: u.roles || (u.role ? [u.role] : []), tier: u.tier };
 }
 

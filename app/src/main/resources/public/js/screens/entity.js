@@ -24,9 +24,14 @@ export async function render(root, ctx) {
   const current = statements.filter((st) => !st.retracted);
   const retracted = statements.filter((st) => st.retracted);
 
+  // The server's own markings when it gives them (access rules), else derived from the statements.
   const conditions = [];
-  if (current.some((st) => st.handling === 'H1')) conditions.push(conditionNote('H1'));
-  for (const c of new Set(current.filter((st) => st.handling === 'H3').map((st) => st.handlingCondition || ''))) conditions.push(conditionNote('H3', c));
+  if (Array.isArray(e.markings) && e.markings.length) {
+    for (const m of e.markings) conditions.push(h('div', { class: `condition${/^H1/.test(m) ? ' h1' : ''}`, role: 'note' }, m));
+  } else {
+    if (current.some((st) => st.handling === 'H1')) conditions.push(conditionNote('H1'));
+    for (const c of new Set(current.filter((st) => st.handling === 'H3').map((st) => st.handlingCondition || ''))) conditions.push(conditionNote('H3', c));
+  }
 
   const byProperty = new Map();
   for (const st of current) {
@@ -47,7 +52,8 @@ export async function render(root, ctx) {
       (st.recordedAt || st.case) && h('div', { class: 'prov' }, t('entity.recorded', {
         agency: agencyName(st.agency) || st.agency || '', case: st.case || '—', by: st.recordedBy || '—',
         at: formatDate(st.recordedAt), source: st.source || '—' })),
-      st.handling === 'H3' && st.handlingCondition && h('div', { class: 'prov' }, t('handling.H3.notice', { condition: st.handlingCondition })),
+      st.marking ? h('div', { class: 'prov marking' }, st.marking)
+        : st.handling === 'H3' && st.handlingCondition && h('div', { class: 'prov' }, t('handling.H3.notice', { condition: st.handlingCondition })),
       st.retracted && h('div', { class: 'prov' }, t('entity.retractedBy', { by: st.retracted.by, at: formatDate(st.retracted.at), reason: st.retracted.reason })));
   };
 
@@ -90,9 +96,10 @@ export async function render(root, ctx) {
             : h('p', { class: 'muted' }, t('entity.noTimeline'))))));
 
   try {
-    const hits = e.hits ? listOf(e.hits) : listOf(await api.hits({ entity: e.id }), 'hits');
+    const hits = (e.hits ? listOf(e.hits) : listOf(await api.hits(), 'hits')).filter((x) => !x.ownEntity || x.ownEntity === e.id || x.otherEntity === e.id);
     clear(hitsBox, hits.length ? h('ul', {}, hits.map((x) => h('li', {},
-      h('a', { href: `#/hits/${encodeURIComponent(x.id)}` }, x.ref || x.id), ' ', badge.agency(x.otherAgency || x.agency), badge.band(x.band))))
+      h('a', { href: `#/hits/${encodeURIComponent(x.ref)}` }, x.ref), ' ', badge.agency(x.otherAgency), badge.band(x.band),
+      ' ', h('span', { class: 'small muted' }, [].concat(x.matchedKinds || []).join(', ')))))
       : h('p', { class: 'muted' }, t('entity.noHits')));
   } catch (err) {
     clear(hitsBox, isMissingApi(err) ? h('p', { class: 'muted small' }, t('pending.short')) : problemBox(err));

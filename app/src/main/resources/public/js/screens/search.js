@@ -51,12 +51,22 @@ export async function render(root, ctx) {
     clear(results, loading());
     try {
       const query = { ...q, limit: 50 };
-      const answer = await withJustification(t('justification.purpose.search'),
-        (j) => api.search(query, j || justification.value.trim() || undefined));
+      const ask = (fn) => withJustification(t('justification.purpose.search'), (j) => fn(j || justification.value.trim() || undefined));
+      let answer;
+      let listing = false;
+      try {
+        answer = await ask((j) => api.search(query, j));
+      } catch (e) {
+        if (!isMissingApi(e)) throw e;
+        // No search engine on this server yet: list what the user may see and filter it here.
+        listing = true;
+        answer = filterListing(await ask((j) => api.entities({ schema: q.schema || undefined, case: q.case || undefined, limit: 500 }, j)), q);
+      }
       const rows = listOf(answer, 'hits').map(summary);
       const total = totalOf(answer, rows);
       clear(results,
         h('h2', { id: 'results-title' }, t('search.results', { count: total })),
+        listing && h('p', { class: 'small muted', id: 'search-listing' }, t('search.listing')),
         rows.length === 0 ? h('p', { class: 'empty' }, t('search.none')) : table([
           [t('search.col.name'), (r) => [h('a', { href: `#/entity/${encodeURIComponent(r.id)}`, class: 'result-link' }, r.caption),
             r.matched && h('div', { class: 'small muted' }, [].concat(r.matched).join(' · '))]],
@@ -72,4 +82,20 @@ export async function render(root, ctx) {
     }
   }
   await runSearch();
+}
+
+/** Filters a plain listing by the query's words, agency, country and dates (when there is no search API). */
+function filterListing(answer, q) {
+  const fold = (x) => String(x || '').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const words = fold(q.q).split(/\s+/).filter(Boolean);
+  const rows = listOf(answer).filter((r) => {
+    const s = summary(r);
+    const text = fold([s.caption, ...Object.values(r.properties || {}).flat()].join(' '));
+    return words.every((w) => text.includes(w))
+      && (!q.agency || s.agency === q.agency)
+      && (!q.country || s.countries.includes(q.country.toLowerCase()))
+      && (!q.from || s.dates.some((d) => d >= q.from.slice(0, d.length)))
+      && (!q.to || s.dates.some((d) => d <= q.to.slice(0, d.length)));
+  });
+  return { results: rows, total: rows.length };
 }
