@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         BackupCommand.class,
         RestoreCommand.class,
         CheckCommand.class,
+        org.mirabella.analysis.cli.NetworkCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

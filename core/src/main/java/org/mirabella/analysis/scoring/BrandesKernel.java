@@ -1,0 +1,189 @@
+package org.mirabella.analysis.scoring;
+
+import java.util.Arrays;
+import org.mirabella.analysis.graph.Network;
+
+/**
+ * One source's step of Brandes' algorithm (Brandes 2001, "A faster algorithm for betweenness
+ * centrality", J. Math. Sociol. 25(2)): a shortest-path search from {@code s} counting paths
+ * (sigma), then back-propagation of dependencies (delta) in reverse settling order. O(m) with BFS,
+ * O(m log m) with Dijkstra. Reusable scratch arrays: one kernel per thread.
+ *
+ * <p>Floating-point order is deliberately networkx's ({@code _single_source_shortest_path_basic},
+ * {@code _single_source_dijkstra_path_basic}, {@code _accumulate_basic}): nodes settle in the same
+ * order (BFS queue order; Dijkstra pops by (distance, push counter) with the same push rule) and
+ * each delta[v] receives its terms in the same order, so sums are bit-identical to networkx's when
+ * sources are taken in node order. Published disruption curves break ties on these exact values.
+ */
+final class BrandesKernel {
+  private final Network g;
+  private final boolean weighted;
+  private final int[] order; // settling order (networkx's stack S)
+  private final double[] sigma;
+  private final double[] delta;
+  private final int[] hops; // BFS distance, -1 unseen
+  private final double[] dist; // Dijkstra: tentative distance ("seen"), NaN unseen
+  private final boolean[] settled;
+  // Dijkstra heap: entries (key, seq, node)
+  private double[] hKey = new double[0];
+  private long[] hSeq = new long[0];
+  private int[] hNode = new int[0];
+  private int hSize;
+
+  BrandesKernel(Network g, boolean weighted) {
+    this.g = g;
+    this.weighted = weighted;
+    int n = g.nodeCount();
+    order = new int[n];
+    sigma = new double[n];
+    delta = new double[n];
+    if (weighted) {
+      hops = null;
+      dist = new double[n];
+      settled = new boolean[n];
+      Arrays.fill(dist, Double.NaN);
+      int cap = Math.max(16, n);
+      hKey = new double[cap];
+      hSeq = new long[cap];
+      hNode = new int[cap];
+    } else {
+      hops = new int[n];
+      Arrays.fill(hops, -1);
+      dist = null;
+      settled = null;
+    }
+  }
+
+  /** Adds {@code scale * delta_s(v)} to {@code bc[v]} for every v != s. */
+  void accumulate(int s, double[] bc, double scale) {
+    int count = weighted ? dijkstra(s) : bfs(s);
+    for (int k = count - 1; k >= 0; k--) {
+      int w = order[k];
+      double coeff = (1 + delta[w]) / sigma[w];
+      for (int i = g.offset(w), end = g.offset(w + 1); i < end; i++) {
+        int v = g.target(i);
+        if (isPredecessor(v, w, i)) delta[v] += sigma[v] * coeff;
+      }
+      if (w != s) bc[w] += scale == 1.0 ? delta[w] : scale * delta[w];
+    }
+    reset(count);
+  }
+
+  private boolean isPredecessor(int v, int w, int i) {
+    if (weighted) return v != w && settled[v] && dist[v] + g.weight(i) == dist[w] && dist[v] < dist[w];
+    return hops[v] == hops[w] - 1;
+  }
+
+  private void reset(int count) {
+    for (int k = 0; k < count; k++) {
+      int v = order[k];
+      sigma[v] = 0;
+      delta[v] = 0;
+      if (weighted) {
+        dist[v] = Double.NaN;
+        settled[v] = false;
+      } else {
+        hops[v] = -1;
+      }
+    }
+  }
+
+  private int bfs(int s) {
+    int head = 0;
+    int tail = 0;
+    order[tail++] = s;
+    hops[s] = 0;
+    sigma[s] = 1.0;
+    while (head < tail) {
+      int v = order[head++];
+      int hv = hops[v] + 1;
+      double sv = sigma[v];
+      for (int i = g.offset(v), end = g.offset(v + 1); i < end; i++) {
+        int w = g.target(i);
+        if (hops[w] < 0) {
+          hops[w] = hv;
+          order[tail++] = w;
+        }
+        if (hops[w] == hv) sigma[w] += sv;
+      }
+    }
+    return tail;
+  }
+
+  private int dijkstra(int s) {
+    long seq = 0;
+    int count = 0;
+    hSize = 0;
+    dist[s] = 0.0;
+    sigma[s] = 1.0;
+    push(0.0, seq++, s);
+    while (hSize > 0) {
+      double d = hKey[0];
+      int v = hNode[0];
+      pop();
+      if (settled[v]) continue;
+      settled[v] = true;
+      order[count++] = v; // every node given a distance is settled before the heap empties
+      double sv = sigma[v];
+      for (int i = g.offset(v), end = g.offset(v + 1); i < end; i++) {
+        int w = g.target(i);
+        double vw = d + g.weight(i);
+        if (!settled[w] && (Double.isNaN(dist[w]) || vw < dist[w])) {
+          dist[w] = vw;
+          sigma[w] = sv;
+          push(vw, seq++, w);
+        } else if (vw == dist[w] && !settled[w]) {
+          sigma[w] += sv;
+        }
+      }
+    }
+    return count;
+  }
+
+  private void push(double key, long seq, int node) {
+    if (hSize == hKey.length) {
+      int cap = hKey.length * 2;
+      hKey = Arrays.copyOf(hKey, cap);
+      hSeq = Arrays.copyOf(hSeq, cap);
+      hNode = Arrays.copyOf(hNode, cap);
+    }
+    int i = hSize++;
+    while (i > 0) {
+      int p = (i - 1) >>> 1;
+      if (!less(key, seq, hKey[p], hSeq[p])) break;
+      hKey[i] = hKey[p];
+      hSeq[i] = hSeq[p];
+      hNode[i] = hNode[p];
+      i = p;
+    }
+    hKey[i] = key;
+    hSeq[i] = seq;
+    hNode[i] = node;
+  }
+
+  private void pop() {
+    int last = --hSize;
+    if (last == 0) return;
+    double key = hKey[last];
+    long seq = hSeq[last];
+    int node = hNode[last];
+    int i = 0;
+    while (true) {
+      int c = 2 * i + 1;
+      if (c >= last) break;
+      if (c + 1 < last && less(hKey[c + 1], hSeq[c + 1], hKey[c], hSeq[c])) c++;
+      if (!less(hKey[c], hSeq[c], key, seq)) break;
+      hKey[i] = hKey[c];
+      hSeq[i] = hSeq[c];
+      hNode[i] = hNode[c];
+      i = c;
+    }
+    hKey[i] = key;
+    hSeq[i] = seq;
+    hNode[i] = node;
+  }
+
+  private static boolean less(double k1, long s1, double k2, long s2) {
+    return k1 < k2 || (k1 == k2 && s1 < s2);
+  }
+}
