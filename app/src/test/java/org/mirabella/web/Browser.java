@@ -158,6 +158,20 @@ final class Browser implements AutoCloseable {
     waitReady();
   }
 
+  /** When the application asks for a justification, gives it (as a user at the keyboard would). */
+  void justifyIfAsked(String reason) {
+    try {
+      WebElement dialog = new WebDriverWait(driver, Duration.ofSeconds(3))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.justification")));
+      dialog.findElement(By.name("justification")).sendKeys(reason);
+      dialog.findElement(By.cssSelector("button[type=submit]")).click();
+      new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOf(dialog));
+    } catch (org.openqa.selenium.TimeoutException notAsked) {
+      // no justification needed here
+    }
+    waitReady();
+  }
+
   void signOut() {
     js("sessionStorage.clear()");
   }

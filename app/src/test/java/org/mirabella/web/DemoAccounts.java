@@ -1,26 +1,37 @@
 package org.mirabella.web;
 
-/** The demo's analyst accounts, one per agency, as {@code mirabella demo} prints them. */
+/** Accounts the browser tests sign in with: analysts of several agencies and a DPO. */
 enum DemoAccounts {
-  IT("analyst.it", "demo-it"),
-  FR("analyst.fr", "demo-fr"),
-  DE("analyst.de", "demo-de"),
-  UK("analyst.uk", "demo-uk"),
-  LY("analyst.ly", "demo-ly");
+  IT("analyst.it", "IT", "ANALYST"),
+  FR("analyst.fr", "FR", "ANALYST"),
+  DE("analyst.de", "DE", "ANALYST"),
+  UK("analyst.uk", "UK", "ANALYST"),
+  LY("analyst.ly", "LY", "ANALYST"),
+  IT_DPO("dpo.it", "IT", "DPO");
 
   private final String user;
-  private final String password;
+  private final String agency;
+  private final String role;
 
-  DemoAccounts(String user, String password) {
+  DemoAccounts(String user, String agency, String role) {
     this.user = user;
-    this.password = password;
+    this.agency = agency;
+    this.role = role;
   }
 
   String user() {
     return user;
   }
 
+  String agency() {
+    return agency;
+  }
+
+  String role() {
+    return role;
+  }
+
   String password() {
-    return password;
+    return "web-test-" + user + "-pass";
   }
 }

@@ -33,7 +33,33 @@ final class WebTestServer implements AutoCloseable {
     ServerContext ctx = ServerContext.of(db);
     ctx.entities().ensureAgencies(Agencies.get());
     SampleData.load(ctx.entities(), Model.get());
+    createAccounts(db);
     server = new MirabellaServer(ctx).start("127.0.0.1", 0);
+  }
+
+  /**
+   * The demo's analyst accounts with known passwords ({@link DemoAccounts}), plus a DPO, where the
+   * server has accounts (the access feature). Reflection keeps this class compiling before it lands.
+   */
+  private static void createAccounts(Database db) {
+    Class<?> userStore;
+    Class<?> role;
+    try {
+      userStore = Class.forName("org.mirabella.access.UserStore");
+      role = Class.forName("org.mirabella.access.Role");
+    } catch (ClassNotFoundException e) {
+      return;
+    }
+    try {
+      Object users = userStore.getConstructor(Database.class).newInstance(db);
+      var add = userStore.getMethod("add", String.class, String.class, java.util.Set.class, char[].class);
+      for (DemoAccounts a : DemoAccounts.values()) {
+        Object r = role.getField(a.role()).get(null);
+        add.invoke(users, a.user(), a.agency(), java.util.Set.of(r), a.password().toCharArray());
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create the test accounts", e);
+    }
   }
 
   String base() {
