@@ -52,6 +52,14 @@ export async function refreshSession() {
     else if (e instanceof ApiError && e.status === 401) session.auth = 'on';
     else throw e;
   }
+  // The agencies are reference data, but a server with sign-in serves them to signed-in users only.
+  if (session.user || session.auth === 'off') {
+    session.agencies = await api.agencies();
+    session.agencyByCode = Object.fromEntries(session.agencies.map((a) => [a.code, a]));
+  } else {
+    session.agencies = [];
+    session.agencyByCode = {};
+  }
 }
 
 function renderHeader(current) {
@@ -133,8 +141,6 @@ async function start() {
   await loadMessages();
   document.getElementById('skip-link').textContent = t('nav.skip');
   try {
-    session.agencies = await api.agencies();
-    session.agencyByCode = Object.fromEntries(session.agencies.map((a) => [a.code, a]));
     await refreshSession();
   } catch (e) {
     clear(document.getElementById('main'), h('h1', {}, t('problem.server')), problemBox(e));
@@ -146,6 +152,7 @@ async function start() {
   });
   window.addEventListener('mirabella:unauthorized', () => {
     session.user = null;
+    session.auth = 'on';
     if (!location.hash.startsWith('#/login')) location.hash = `#/login?next=${encodeURIComponent(location.hash.slice(2))}`;
   });
   // "/" jumps to search from anywhere but a text field.

@@ -96,7 +96,7 @@ final class Browser implements AutoCloseable {
 
   /** Waits until the shell has started and the current screen is no longer busy. */
   void waitReady() {
-    wait(Duration.ofSeconds(20)).until(d -> "true".equals(js("return document.body.dataset.ready || ''"))
+    wait(Duration.ofSeconds(10)).until(d -> "true".equals(js("return document.body.dataset.ready || ''"))
         && "false".equals(js("return document.getElementById('main').getAttribute('aria-busy')")));
   }
 
