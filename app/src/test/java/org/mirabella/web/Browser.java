@@ -89,6 +89,8 @@ final class Browser implements AutoCloseable {
 
   /** Opens a screen (a hash route like "#/search") and waits until the application has drawn it. */
   Browser go(String route) {
+    // A full page load each time (not just a hash change), as when a user opens a link.
+    driver.get("about:blank");
     driver.get(base + "/" + route);
     waitReady();
     return this;
@@ -172,8 +174,10 @@ final class Browser implements AutoCloseable {
     waitReady();
   }
 
+  /** Forgets the session as closing the tab does. */
   void signOut() {
     js("sessionStorage.clear()");
+    driver.get("about:blank");
   }
 
   Map<String, Object> viewport() {
