@@ -96,10 +96,11 @@ final class Browser implements AutoCloseable {
     return this;
   }
 
-  /** Waits until the shell has started and the current screen is no longer busy. */
+  /** Waits until the shell has started and the current screen is drawn, or asks something in a dialog. */
   void waitReady() {
     wait(Duration.ofSeconds(10)).until(d -> "true".equals(js("return document.body.dataset.ready || ''"))
-        && "false".equals(js("return document.getElementById('main').getAttribute('aria-busy')")));
+        && Boolean.TRUE.equals(js("return document.getElementById('main').getAttribute('aria-busy') === 'false'"
+            + " || !!document.querySelector('dialog[open]')")));
   }
 
   WebDriverWait wait(Duration d) {
