@@ -163,8 +163,8 @@ async function start() {
       else document.getElementById('q')?.focus();
     }
   });
-  await route();
   document.body.dataset.ready = 'true';
+  await route();
 }
 
 start();
