@@ -52,7 +52,7 @@ export async function render(root, ctx) {
       (st.recordedAt || st.case) && h('div', { class: 'prov' }, t('entity.recorded', {
         agency: agencyName(st.agency) || st.agency || '', case: st.case || '—', by: st.recordedBy || '—',
         at: formatDate(st.recordedAt), source: st.source || '—' })),
-      st.marking && st.handling !== 'H0' ? h('div', { class: 'prov marking' }, st.marking)
+      st.marking && st.handling !== 'H0' && !(e.markings || []).includes(st.marking) ? h('div', { class: 'prov marking' }, st.marking)
         : st.handling === 'H3' && st.handlingCondition && h('div', { class: 'prov' }, t('handling.H3.notice', { condition: st.handlingCondition })),
       st.retracted && h('div', { class: 'prov' }, t('entity.retractedBy', { by: st.retracted.by, at: formatDate(st.retracted.at), reason: st.retracted.reason })));
   };
