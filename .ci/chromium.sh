@@ -10,5 +10,5 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
   apt-get update -q >&2
   apt-get install -y -q --no-install-recommends chromium chromium-driver >&2
 fi
-chromium --version >&2
+chromium --version 2>/dev/null >&2 || true
 command -v chromedriver
