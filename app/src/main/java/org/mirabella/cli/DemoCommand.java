@@ -30,6 +30,7 @@ final class DemoCommand implements Runnable {
     var counts = entities.counts();
     out.printf("Demo data loaded into %s: %d entities and %d statements added (%d already there); store holds %d entities, %d statements.%n",
         db.url(), summary.entitiesAdded(), summary.statementsAdded(), summary.statementsUnchanged(), counts.entities(), counts.statements());
+    org.mirabella.access.DemoLogins.create(db, out);
     if (noServe) {
       db.close();
       return;

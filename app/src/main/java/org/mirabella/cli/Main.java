@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
         RestoreCommand.class,
         CheckCommand.class,
         org.mirabella.analysis.cli.NetworkCommand.class,
+        org.mirabella.matching.cli.LinkCommand.class,
+        org.mirabella.matching.cli.NamesCommand.class,
+        UsersCommand.class, AuditCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

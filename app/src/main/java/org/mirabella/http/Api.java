@@ -38,6 +38,15 @@ public final class Api {
     return add(HandlerType.DELETE, path, h);
   }
 
+  /**
+   * A handler that runs before every matched route under {@code path} (authentication); it is not a
+   * route itself, so it needs no OpenAPI entry.
+   */
+  public Api beforeMatched(String path, Handler h) {
+    app.beforeMatched(path, h);
+    return this;
+  }
+
   private Api add(HandlerType method, String path, Handler h) {
     app.addHttpHandler(method, path, h);
     routes.add(new Route(method, path));

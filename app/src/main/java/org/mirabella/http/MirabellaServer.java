@@ -30,7 +30,7 @@ public final class MirabellaServer implements AutoCloseable {
   }
 
   static List<Routes> routes(ServerContext context) {
-    return List.of(new SystemRoutes(context));
+    return List.of(new SystemRoutes(context), new org.mirabella.access.AccessRoutes(context));
   }
 
   public Observability observability() {

@@ -23,14 +23,22 @@ class ServerTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static Database db;
   private static MirabellaServer server;
+  private static String token;
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     db = TestDatabases.h2();
     ServerContext ctx = ServerContext.of(db);
     ctx.entities().ensureAgencies(Agencies.get());
     SampleData.load(ctx.entities(), Model.get());
     server = new MirabellaServer(ctx).start("127.0.0.1", 0);
+    // Every API route but health, openapi and login needs a session (issue 6).
+    new org.mirabella.access.UserStore(db).add("it.analyst", "IT", java.util.Set.of(org.mirabella.access.Role.ANALYST),
+        "correct horse battery staple".toCharArray());
+    var login = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/login"))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"it.analyst\",\"password\":\"correct horse battery staple\"}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    token = JSON.readTree(login.body()).get("token").asText();
   }
 
   @AfterAll
@@ -40,7 +48,8 @@ class ServerTest {
   }
 
   static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .header("Authorization", "Bearer " + token).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -1,8 +1,10 @@
 package org.mirabella.model;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +32,7 @@ public final class Entity {
   private final LocalDate reviewDate;
   private final List<Statement> statements = new ArrayList<>();
   /** Statement id to its position in {@link #statements}. */
-  private final Map<String, Integer> positions = new java.util.HashMap<>();
+  private final Map<String, Integer> positions = new HashMap<>();
 
   public Entity(String id, Schema schema, String agency, String caseRef, SubjectCategory category, LocalDate reviewDate) {
     Cleaned cid = Types.ENTITY.clean(id);
@@ -111,7 +113,7 @@ public final class Entity {
    * {@link #statements()} while {@link #values} no longer shows it. Returns the tombstone; an unknown
    * or already retracted statement is an {@link InvalidData}.
    */
-  public Statement retract(String statementId, String by, java.time.Instant at, String reason) {
+  public Statement retract(String statementId, String by, Instant at, String reason) {
     Integer i = positions.get(statementId);
     if (i != null) {
       Statement tombstone = statements.get(i).retract(by, at, reason);

@@ -213,6 +213,32 @@ class EntityTest {
   }
 
   @Test
+  void acceptsTheLongestTopics() {
+    Entity p = person("it-p-1");
+    assertThat(p.add("topics", "crime.traffick.human", IT)).isEqualTo(Cleaned.valid("crime.traffick.human"));
+    assertThat(p.values("topics")).containsExactly("crime.traffick.human");
+  }
+
+  @Test
+  void keepsCryptoWalletAddressesCaseSensitive() {
+    Entity wallet = new Entity("it-w-1", MODEL.require("CryptoWallet"), "IT", "op-scirocco", null, null);
+    assertThat(wallet.add("publicKey", "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", IT)).isEqualTo(Cleaned.valid("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"));
+  }
+
+  @Test
+  void cleansAPriceAndItsCurrency() {
+    Entity leg = new Entity("it-s-1", MODEL.require("SmugglingService"), "IT", "op-scirocco", null, null);
+    assertThat(leg.add("price", "2.500,00", IT)).isEqualTo(Cleaned.valid("2500"));
+    assertThat(leg.add("currency", "€", IT)).isEqualTo(Cleaned.valid("EUR"));
+    assertThat(leg.add("currency", "euro", IT)).isEqualTo(Cleaned.valid("EUR"));
+    assertThat(leg.values("currency")).containsExactly("EUR");
+    assertThat(((Cleaned.Invalid) leg.add("price", "2.500", IT)).reason()).startsWith("ambiguous number");
+    assertThat(((Cleaned.Invalid) leg.add("currency", "dinar", IT)).reason()).startsWith("ambiguous currency");
+    assertThat(((Cleaned.Invalid) leg.add("currency", "bitcoin", IT)).reason()).isEqualTo("unknown currency: 'bitcoin'");
+    assertThat(leg.values("price")).containsExactly("2500");
+  }
+
+  @Test
   void reportsMissingRequiredProperties() {
     Entity arrest = new Entity("it-a-1", MODEL.require("Arrest"), "IT", "op-scirocco", null, null);
     assertThat(arrest.missingRequired()).contains("person", "date");

@@ -120,6 +120,21 @@ public final class Network {
     return Double.NaN;
   }
 
+  /** A copy of the CSR offsets (length n + 1), for tight loops that cannot afford a call per access. */
+  public int[] offsetsCopy() {
+    return offsets.clone();
+  }
+
+  /** A copy of the CSR targets (length 2m minus self-loops), parallel to {@link #weightsCopy()}. */
+  public int[] targetsCopy() {
+    return targets.clone();
+  }
+
+  /** A copy of the CSR weights, or null when unweighted. */
+  public double[] weightsCopy() {
+    return weights == null ? null : weights.clone();
+  }
+
   /** The same network with every weight set to 1. */
   public Network unweighted() {
     return weights == null ? this : new Network(labels, offsets, targets, null, edgeCount);

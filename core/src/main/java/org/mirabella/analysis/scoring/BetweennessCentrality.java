@@ -78,11 +78,12 @@ public final class BetweennessCentrality implements NodeScoring {
   /** Sum over {@code sources} (in order, per thread) of the dependencies delta_s(v). */
   static double[] sumDependencies(Network g, boolean weighted, int[] sources, int parallelism) {
     int n = g.nodeCount();
+    BrandesKernel.Csr csr = BrandesKernel.Csr.of(g);
     int threads = Math.min(parallelism, Math.max(1, sources.length / 64));
     if (threads <= 1) {
       double[] bc = new double[n];
-      BrandesKernel k = new BrandesKernel(g, weighted);
-      for (int s : sources) k.accumulate(s, bc, 1.0);
+      BrandesKernel k = new BrandesKernel(csr, weighted);
+      for (int s : sources) k.accumulate(s, bc);
       return bc;
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -96,8 +97,8 @@ public final class BetweennessCentrality implements NodeScoring {
         int first = t;
         parts.add(pool.submit(() -> {
           double[] bc = new double[n];
-          BrandesKernel k = new BrandesKernel(g, weighted);
-          for (int i = first; i < sources.length; i += threads) k.accumulate(sources[i], bc, 1.0);
+          BrandesKernel k = new BrandesKernel(csr, weighted);
+          for (int i = first; i < sources.length; i += threads) k.accumulate(sources[i], bc);
           return bc;
         }));
       }

@@ -19,12 +19,14 @@ public class CodeListType implements PropertyType {
   private final Map<String, Set<String>> ambiguous = new HashMap<>();
   private final Set<String> codes;
   private final boolean matchable;
+  private final int maxLength;
 
   /** @param aliases code to its accepted spellings (the code itself is always accepted) */
   public CodeListType(String name, Map<String, Set<String>> aliases, boolean matchable) {
     this.name = name;
     this.matchable = matchable;
     this.codes = Set.copyOf(aliases.keySet());
+    this.maxLength = Math.max(16, codes.stream().mapToInt(String::length).max().orElse(0));
     Map<String, Set<String>> candidates = new HashMap<>();
     aliases.forEach((code, spellings) -> spellings.forEach(s -> candidates.computeIfAbsent(key(s), k -> new TreeSet<>()).add(code)));
     candidates.forEach((k, cs) -> {
@@ -47,9 +49,10 @@ public class CodeListType implements PropertyType {
     return matchable;
   }
 
+  /** The longest code (a topic such as {@code crime.traffick.human} has 20 characters), at least 16. */
   @Override
   public int maxLength() {
-    return 16;
+    return maxLength;
   }
 
   public Set<String> codes() {

@@ -40,7 +40,7 @@ public class DateType implements PropertyType {
   @Override
   public Cleaned clean(String raw, CleaningContext context) {
     if (raw == null || raw.isBlank()) return Cleaned.invalid("empty date");
-    String v = raw.strip();
+    String v = StringType.asciiDigits(raw.strip());
     Matcher m = ISO.matcher(v.toUpperCase(Locale.ROOT));
     if (!m.matches()) return Cleaned.invalid("not a date in ISO form (yyyy, yyyy-MM or yyyy-MM-dd): '" + v + "'");
     int year = Integer.parseInt(m.group(1));

@@ -31,7 +31,7 @@ public class GeoPointType implements PropertyType {
   @Override
   public Cleaned clean(String raw, CleaningContext context) {
     if (raw == null || raw.isBlank()) return Cleaned.invalid("empty coordinates");
-    Matcher m = POINT.matcher(raw);
+    Matcher m = POINT.matcher(StringType.asciiDigits(raw).replace('\u2212', '-').replace('\u066b', '.'));
     if (!m.matches()) return Cleaned.invalid("not coordinates 'lat,lon': '" + raw.strip() + "'");
     Object lat = degrees(m.group(1), m.group(2), m.group(3), m.group(4), "latitude");
     if (lat instanceof Cleaned.Invalid bad) return bad;

@@ -39,7 +39,7 @@ public class IbanType implements PropertyType {
 
   static Cleaned validate(String raw) {
     if (raw == null || raw.isBlank()) return Cleaned.invalid("empty IBAN");
-    String v = raw.replaceAll("[\\s\\-.]", "").toUpperCase(Locale.ROOT);
+    String v = raw.replaceAll("[\\s\\-.:]", "").toUpperCase(Locale.ROOT);
     if (v.startsWith("IBAN")) v = v.substring(4);
     if (!v.matches("[A-Z]{2}\\d{2}[A-Z0-9]{1,30}")) {
       return Cleaned.invalid("not an IBAN (country code, two check digits, up to 30 letters and digits): '" + raw.strip() + "'");

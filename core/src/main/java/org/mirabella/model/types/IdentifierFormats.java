@@ -35,9 +35,9 @@ final class IdentifierFormats {
 
   private IdentifierFormats() {}
 
-  /** Upper case, without spaces, dashes, dots and slashes. */
+  /** Upper case, ASCII digits, without spaces, dashes, dots and slashes. */
   static String compact(String raw) {
-    return raw.replaceAll("[\\s\\-./]", "").toUpperCase(Locale.ROOT);
+    return StringType.asciiDigits(raw).replaceAll("[\\s\\-./]", "").toUpperCase(Locale.ROOT);
   }
 
   /** IMO ship number: 7 digits, the last a check digit (sum of digit i times 7..2, mod 10). */
@@ -63,15 +63,20 @@ final class IdentifierFormats {
     String v = compact(raw);
     if (v.startsWith("MMSI")) v = v.substring(4);
     if (!v.matches("\\d{9}")) return Cleaned.invalid("an MMSI has 9 digits: '" + raw.strip() + "'");
-    int mid;
-    if (v.startsWith("970") || v.startsWith("972") || v.startsWith("974")) return Cleaned.valid(v);
-    else if (v.startsWith("00") || v.startsWith("98") || v.startsWith("99")) mid = Integer.parseInt(v.substring(2, 5));
-    else if (v.startsWith("111")) mid = Integer.parseInt(v.substring(3, 6));
-    else if (v.startsWith("0") || v.startsWith("8")) mid = Integer.parseInt(v.substring(1, 4));
-    else if (v.charAt(0) >= '2' && v.charAt(0) <= '7') mid = Integer.parseInt(v.substring(0, 3));
-    else return Cleaned.invalid("not an MMSI (no station type starts " + v.substring(0, 3) + "): '" + raw.strip() + "'");
+    if (v.matches("97[024]\\d{6}")) return Cleaned.valid(v);
+    int at = midPosition(v);
+    if (at < 0) return Cleaned.invalid("not an MMSI (no station type starts " + v.substring(0, 3) + "): '" + raw.strip() + "'");
+    int mid = Integer.parseInt(v.substring(at, at + 3));
     if (mid < 201 || mid > 775) return Cleaned.invalid("not an MMSI (no country has MID " + mid + "): '" + raw.strip() + "'");
     return Cleaned.valid(v);
+  }
+
+  /** Where the MID starts in an MMSI, by station type; -1 for no known type. */
+  private static int midPosition(String v) {
+    if (v.startsWith("00") || v.startsWith("98") || v.startsWith("99")) return 2;
+    if (v.startsWith("111")) return 3;
+    if (v.startsWith("0") || v.startsWith("8")) return 1;
+    return v.charAt(0) >= '2' && v.charAt(0) <= '7' ? 0 : -1;
   }
 
   static Cleaned bic(String raw) {

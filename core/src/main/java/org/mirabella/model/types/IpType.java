@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 /**
  * IP addresses. IPv4 in dotted decimal without leading zeros ({@code 010.1.1.1} is octal to some
  * tools and decimal to others, so it is rejected rather than guessed). IPv6 checked group by group
- * and written in the canonical form of RFC 5952 (lower case, zeros compressed), so that the same
- * address written two ways links the same devices; an IPv6 address ending in an IPv4 part
- * ({@code ::ffff:192.0.2.1}) is kept in lower case as given.
+ * and written in the canonical form of RFC 5952 (lower case, zeros compressed, an IPv4-mapped
+ * address as {@code ::ffff:192.0.2.1}), so that the same address written two ways links the same
+ * devices.
  */
 public class IpType implements PropertyType {
   private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
@@ -72,7 +72,11 @@ public class IpType implements PropertyType {
       if (!GROUP.matcher(rest[i]).matches()) return null;
       groups[8 - rest.length + i] = Integer.parseInt(rest[i], 16);
     }
-    if (tail > 0) return v;
+    if (tail > 0) {
+      String[] octets = v.substring(lastColon + 1).split("\\.");
+      groups[6] = Integer.parseInt(octets[0]) << 8 | Integer.parseInt(octets[1]);
+      groups[7] = Integer.parseInt(octets[2]) << 8 | Integer.parseInt(octets[3]);
+    }
     return canonical(groups);
   }
 
@@ -82,6 +86,9 @@ public class IpType implements PropertyType {
 
   /** RFC 5952: hex without leading zeros, the longest run of two or more zero groups as {@code ::}. */
   private static String canonical(int[] g) {
+    if (g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0 && g[5] == 0xffff) {
+      return "::ffff:" + (g[6] >> 8) + "." + (g[6] & 0xff) + "." + (g[7] >> 8) + "." + (g[7] & 0xff);
+    }
     int bestStart = -1;
     int bestLen = 1;
     for (int i = 0; i < 8; ) {

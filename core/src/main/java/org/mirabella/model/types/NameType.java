@@ -35,18 +35,32 @@ public class NameType implements PropertyType {
     return Cleaned.valid(v);
   }
 
+  /**
+   * Removes quotes that enclose the whole name ({@code "Abu Omar"}, {@code «Wedi»}) and stray
+   * punctuation at either end ({@code Smith, John,}). A lone apostrophe stays: it is the ayn of a
+   * transliterated Arabic name ({@code 'Abd al-Rahman}) or an elision ({@code Ma'mun}). A final dot
+   * stays too ({@code Jr.}).
+   */
   private static String strip(String v) {
-    int start = 0;
-    int end = v.length();
-    while (start < end && isStrippable(v.charAt(start))) start++;
-    while (end > start && isStrippable(v.charAt(end - 1)) && v.charAt(end - 1) != '.') end--;
-    return v.substring(start, end).strip();
+    String prev;
+    do {
+      prev = v;
+      int start = 0;
+      int end = v.length();
+      while (start < end && STRAY.indexOf(v.charAt(start)) >= 0) start++;
+      while (end > start && STRAY.indexOf(v.charAt(end - 1)) >= 0) end--;
+      v = v.substring(start, end).strip();
+      if (v.length() >= 2) {
+        int q = OPEN.indexOf(v.charAt(0));
+        if (q >= 0 && v.charAt(v.length() - 1) == CLOSE.charAt(q)) v = v.substring(1, v.length() - 1).strip();
+      }
+    } while (!v.equals(prev));
+    return v;
   }
 
-  private static boolean isStrippable(char c) {
-    return c == '"' || c == '\'' || c == ',' || c == ';' || c == ':' || c == '-' || c == '*'
-        || c == '«' || c == '»' || c == '“' || c == '”' || c == ' ';
-  }
+  private static final String STRAY = ",;:-*_ ";
+  private static final String OPEN = "\"'«»“„‘‚‹";
+  private static final String CLOSE = "\"'»«”“’‘›";
 
   /**
    * The scripts used by the letters of a name, by ICU script name (e.g. {@code Latin},

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * {@code 1,500}) means 1500 in Italy and 1.5 in the UK, so it is rejected as ambiguous rather than
  * guessed: an import mapping that knows its source's convention writes it out. A currency sign
  * before and a unit after the number ({@code € 100}, {@code 12 m}, {@code 12.5%}) are kept out of
- * the value.
+ * the value. Arabic-Indic digits and the Arabic separators ({@code ١٬٥٠٠٫٥}) are read too.
  */
 public class NumberType implements PropertyType {
   private static final Pattern GROUPED_POINT_DECIMAL = Pattern.compile("[-+]?[1-9]\\d{0,2}(,\\d{3})+\\.\\d+|[-+]?[1-9]\\d{0,2}(,\\d{3}){2,}");
@@ -35,7 +35,9 @@ public class NumberType implements PropertyType {
   @Override
   public Cleaned clean(String raw, CleaningContext context) {
     if (raw == null || raw.isBlank()) return Cleaned.invalid("empty number");
-    String v = raw.strip().replace('\u00a0', ' ').replace('\u202f', ' ').replace("'", "").replace("’", "");
+    String v = StringType.asciiDigits(raw.strip()).replace('\u00a0', ' ').replace('\u202f', ' ').replace("'", "")
+        .replace("’", "").replace('\u2212', '-')
+        .replace("\u066c", "").replace('\u066b', '.'); // Arabic thousands and decimal separators: unambiguous
     v = v.replaceAll("^\\p{Sc}\\s*", "");
     v = v.replaceAll("(?<=\\d) (?=\\d{3}(\\D|$))", "");
     v = v.replaceAll("\\s*[\\p{L}\\p{Sc}%°²³]+\\.?$", "").strip();

@@ -38,6 +38,22 @@ public class StringType implements PropertyType {
     return Cleaned.valid(v);
   }
 
+  /**
+   * Digits of any script as ASCII digits: Arabic-Indic {@code ١٩٩٠} and Persian {@code ۱۹۹۰} become
+   * {@code 1990}, as do full-width digits. For dates, numbers and identifiers, whose clean form is ASCII.
+   */
+  static String asciiDigits(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c > 0x7f && Character.isDigit(c)) {
+        if (sb == null) sb = new StringBuilder(s);
+        sb.setCharAt(i, (char) ('0' + Character.digit(c, 10)));
+      }
+    }
+    return sb == null ? s : sb.toString();
+  }
+
   /** NFC, no control characters, single spaces, trimmed. Never null. */
   public static String normalise(String raw) {
     if (raw == null) return "";

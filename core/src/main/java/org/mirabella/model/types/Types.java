@@ -31,7 +31,9 @@ public final class Types {
   public static final PropertyType ADDRESS = new AddressType();
   public static final PropertyType IBAN = new IbanType();
   public static final PropertyType GEOPOINT = new GeoPointType();
-  public static final PropertyType CHECKSUM = new PatternType("checksum", Pattern.compile("[0-9a-f]{32,128}"), true, "a hex digest");
+  public static final PropertyType CHECKSUM = new PatternType("checksum",
+      Pattern.compile("[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128}"), true,
+      "a hex digest (MD5, SHA-1 or SHA-2)");
   public static final PropertyType IP = new IpType();
   public static final PropertyType MIMETYPE = new PatternType("mimetype", Pattern.compile("[a-z]+/[a-z0-9.+\\-]+"), false, "a media type");
   public static final PropertyType GENDER = new CodeListType("gender", Map.of(

@@ -92,10 +92,12 @@ public class UrlType implements PropertyType {
     };
   }
 
-  /** Percent-encodes (UTF-8) every character not allowed in a URL; existing escapes stay. */
+  /** Percent-encodes (UTF-8) every character not allowed in a URL; existing escapes stay, in upper case. */
   private static String encode(String s) {
     StringBuilder out = new StringBuilder(s.length());
-    for (byte b : s.replaceAll("%(?![0-9A-Fa-f]{2})", "%25").getBytes(StandardCharsets.UTF_8)) {
+    String escaped = Pattern.compile("%([0-9A-Fa-f]{2})").matcher(s.replaceAll("%(?![0-9A-Fa-f]{2})", "%25"))
+        .replaceAll(m -> "%" + m.group(1).toUpperCase(Locale.ROOT));
+    for (byte b : escaped.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
       if (c < 0x80 && (Character.isLetterOrDigit(c) || ALLOWED.indexOf(c) >= 0)) {
         out.append((char) c);

@@ -91,6 +91,7 @@ class CodeListTypeTest {
   @Test
   void readsTopics() {
     assertThat(Types.TOPIC.clean("crime.traffick.human").value()).isEqualTo("crime.traffick.human");
+    assertThat(Types.TOPIC.maxLength()).isGreaterThanOrEqualTo("crime.traffick.human".length());
     assertThat(Types.TOPIC.clean("CRIME").value()).isEqualTo("crime");
     assertThat(Types.TOPIC.clean("foo").isValid()).isFalse();
   }

@@ -38,6 +38,13 @@ class DateTypeTest {
   }
 
   @Test
+  void readsArabicIndicAndPersianDigits() {
+    assertThat(date.clean("١٩٩٠-٠٥-١٧").value()).isEqualTo("1990-05-17");
+    assertThat(date.clean("۱۳۹۹").value()).isEqualTo("1399");
+    assertThat(date.clean("١٩٩٠-٠٢-٣٠").isValid()).isFalse();
+  }
+
+  @Test
   void acceptsTheLeapDayOnlyInLeapYears() {
     assertThat(date.clean("2024-02-29").value()).isEqualTo("2024-02-29");
     assertThat(date.clean("2000-02-29").value()).isEqualTo("2000-02-29");

@@ -57,6 +57,13 @@ class GeoPointTypeTest {
   }
 
   @Test
+  void readsTheUnicodeMinusAndArabicDigits() {
+    assertThat(geo.clean("\u221233.8568, 151.2153").value()).isEqualTo("-33.8568,151.2153");
+    assertThat(geo.clean("٣٢٫٩, ١٢٫٠٨").value()).isEqualTo("32.9,12.08"); // with the Arabic decimal separator
+    assertThat(geo.clean("٣٢.٩, ١٢.٠٨").value()).isEqualTo("32.9,12.08");
+  }
+
+  @Test
   void rejectsContradictoryHemispheres() {
     assertThat(reason("-35.5N 12.6E")).isEqualTo("latitude -35.5 with hemisphere N");
     assertThat(reason("35.5N -12.6E")).isEqualTo("longitude -12.6 with hemisphere E");

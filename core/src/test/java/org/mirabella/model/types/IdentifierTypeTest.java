@@ -31,6 +31,13 @@ class IdentifierTypeTest {
   }
 
   @Test
+  void readsDigitsOfAnyScript() {
+    assertThat(identifier.clean("٩٨٧٦٥٤٣٢١").value()).isEqualTo("987654321");
+    assertThat(clean("imo", "IMO ٩٠٧٤٧٢٩").value()).isEqualTo("IMO9074729");
+    assertThat(clean("passport", "LY ١٢٣٤٥٦٧").value()).isEqualTo("LY1234567");
+  }
+
+  @Test
   void keepsTheCaseOfCryptoAddressesEvenWithoutAFormat() {
     assertThat(identifier.clean("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa").value()).isEqualTo("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa");
     assertThat(identifier.clean("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t").value()).isEqualTo("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t");

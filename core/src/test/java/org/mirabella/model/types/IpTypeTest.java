@@ -24,6 +24,8 @@ class IpTypeTest {
       2001:db8:0:1:1:1:1:1              | 2001:db8:0:1:1:1:1:1
       fe80::                            | fe80::
       ::ffff:192.0.2.1                  | ::ffff:192.0.2.1
+      ::FFFF:c000:0201                  | ::ffff:192.0.2.1
+      64:ff9b::192.0.2.33               | 64:ff9b::c000:221
       """)
   void acceptsAndCanonicalisesAddresses(String raw, String clean) {
     assertThat(ip.clean(raw).value()).isEqualTo(clean);

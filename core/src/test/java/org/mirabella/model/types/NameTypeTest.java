@@ -31,9 +31,19 @@ class NameTypeTest {
       O'Brien                     | O'Brien
       '''Osama'''                 | Osama
       'Tesfay «Wedi» Gebre'       | Tesfay «Wedi» Gebre
+      „Wedi“                      | Wedi
+      '“Abu Omar”,'               | Abu Omar
+      '*Ali*'                     | Ali
       """)
   void foldsWhiteSpaceAndSurroundingPunctuation(String raw, String clean) {
     assertThat(name.clean(raw).value()).isEqualTo(clean);
+  }
+
+  @Test
+  void keepsALoneApostropheThatIsPartOfTheName() {
+    // the ayn of a transliterated Arabic name, not a quote
+    assertThat(name.clean("'Abd al-Rahman").value()).isEqualTo("'Abd al-Rahman");
+    assertThat(name.clean("Ma'mun").value()).isEqualTo("Ma'mun");
   }
 
   @Test

@@ -86,6 +86,13 @@ class NumberTypeTest {
   }
 
   @Test
+  void readsArabicDigitsAndSeparatorsAndTheUnicodeMinus() {
+    assertThat(number.clean("١٥٠٠").value()).isEqualTo("1500");
+    assertThat(number.clean("١٬٥٠٠٫٥").value()).isEqualTo("1500.5");
+    assertThat(number.clean("\u22123,25").value()).isEqualTo("-3.25");
+  }
+
+  @Test
   void keepsUnitsAndCurrencySignsOutOfTheValue() {
     assertThat(number.clean("12 m").value()).isEqualTo("12");
     assertThat(number.clean("10 kg").value()).isEqualTo("10");

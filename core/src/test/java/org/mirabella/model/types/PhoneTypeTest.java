@@ -87,6 +87,12 @@ class PhoneTypeTest {
   }
 
   @Test
+  void readsArabicIndicDigitsAsLibyanSourcesWriteThem() {
+    assertThat(phone.clean("٠٩١ ٢٣٤ ٥٦٧٨", in("ly")).value()).isEqualTo("+218912345678");
+    assertThat(phone.clean("+٢١٨ ٩١ ٢٣٤ ٥٦٧٨").value()).isEqualTo("+218912345678");
+  }
+
+  @Test
   void triesEachCountryOfTheEntity() {
     assertThat(phone.clean("0176 2342 3980", in("ly", "de")).value()).isEqualTo("+4917623423980");
     assertThat(phone.clean("07911 123456", in("ly", "tn", "gb")).value()).isEqualTo("+447911123456");

@@ -46,6 +46,7 @@ class UrlTypeTest {
     assertThat(url.clean("https://example.com/a%2Fb").value()).isEqualTo("https://example.com/a%2Fb");
     assertThat(url.clean("https://example.com/search?q=a%26b&x=1").value()).isEqualTo("https://example.com/search?q=a%26b&x=1");
     assertThat(url.clean("https://example.com/a?b=%C3%A4").value()).isEqualTo("https://example.com/a?b=%C3%A4");
+    assertThat(url.clean("https://example.com/a?b=%c3%a4").value()).isEqualTo("https://example.com/a?b=%C3%A4");
   }
 
   @Test

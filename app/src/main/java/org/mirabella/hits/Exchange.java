@@ -1,0 +1,350 @@
+package org.mirabella.hits;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+import org.mirabella.access.AccessControl;
+import org.mirabella.access.Decision;
+import org.mirabella.access.DisseminationPolicy;
+import org.mirabella.access.Markings;
+import org.mirabella.access.Viewer;
+import org.mirabella.agency.Agencies;
+import org.mirabella.audit.AuditEvent;
+import org.mirabella.audit.JdbcAuditLog;
+import org.mirabella.model.Entity;
+import org.mirabella.model.InvalidData;
+import org.mirabella.model.Statement;
+import org.mirabella.provenance.HandlingCode;
+import org.mirabella.provenance.Provenance;
+import org.mirabella.provenance.SubjectCategory;
+import org.mirabella.store.Database;
+import org.mirabella.store.EntityStore;
+
+/**
+ * The hit release workflow (as in Prüm and Europol's EIS): the hit/no-hit view, the justified
+ * request for details, the owner's answer (release all, part, or refuse with a reason) within a
+ * deadline, releases as revocable disseminations, judgements, and messages on hits and cases.
+ * Every step is audited in the same transaction as the change it records.
+ */
+public final class Exchange {
+  private final Database db;
+  private final EntityStore store;
+  private final HitStore hits;
+  private final AccessControl access;
+  private final JdbcAuditLog audit;
+  private final Duration deadline;
+  private final DisseminationPolicy dissemination = DisseminationPolicy.standard();
+
+  public Exchange(Database db, EntityStore store, HitStore hits, AccessControl access, JdbcAuditLog audit, Duration deadline) {
+    this.db = db;
+    this.store = store;
+    this.hits = hits;
+    this.access = access;
+    this.audit = audit;
+    this.deadline = deadline;
+  }
+
+  /** The answer deadline from {@code MIRABELLA_RELEASE_DEADLINE} (ISO-8601, e.g. PT24H), 48 hours by default. */
+  public static Duration deadlineFrom(java.util.function.Function<String, String> env) {
+    String v = env.apply("MIRABELLA_RELEASE_DEADLINE");
+    if (v == null || v.isBlank()) return Duration.ofHours(48);
+    try {
+      return Duration.parse(v.strip());
+    } catch (RuntimeException e) {
+      throw new InvalidData("Bad configuration", Map.of("MIRABELLA_RELEASE_DEADLINE", "'" + v + "' is not an ISO-8601 duration such as PT48H"));
+    }
+  }
+
+  /** Thrown when the hit exists but the step is not the caller's to take (e.g. answering one's own request). */
+  public static final class NotYours extends RuntimeException {
+    public NotYours(String m) {
+      super(m);
+    }
+  }
+
+  /** Thrown when the step does not fit the current state (e.g. answering an answered request). */
+  public static final class Conflict extends RuntimeException {
+    public Conflict(String m) {
+      super(m);
+    }
+  }
+
+  // ---- hit/no-hit view ---------------------------------------------------------------------
+
+  /**
+   * The hit as the viewer may see it, or empty when the viewer may not know it (another agencies'
+   * hit, no reading role, or a victim record of another agency the viewer may not see).
+   */
+  public Optional<Hit> visibleHit(Viewer v, String ref) {
+    return hits.find(ref).filter(h -> mayKnow(v, h));
+  }
+
+  public List<Hit> visibleHits(Viewer v) {
+    return hits.forAgency(v.agency()).stream().filter(h -> mayKnow(v, h)).toList();
+  }
+
+  private boolean mayKnow(Viewer v, Hit h) {
+    if (!v.readsCaseData() || !h.involves(v.agency())) return false;
+    if (v.seesForeignVictims()) return true;
+    String category = db.jdbi().withHandle(x -> x.createQuery("SELECT category FROM entity WHERE id = :id")
+        .bind("id", h.otherEntity(v.agency())).mapTo(String.class).findOne().orElse(SubjectCategory.VICTIM.name()));
+    return !SubjectCategory.VICTIM.name().equals(category);
+  }
+
+  /** What the viewer's side sees: agency, reference, band, matched kinds; the other entity only once something of it is visible. */
+  public Map<String, Object> view(Viewer v, Hit h, boolean full) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ref", h.ref());
+    m.put("ownEntity", h.ownEntity(v.agency()));
+    m.put("otherAgency", h.otherAgency(v.agency()));
+    m.put("band", h.band().name());
+    m.put("matchedKinds", new TreeSet<>(h.matchedKinds()));
+    m.put("algorithm", h.algorithm());
+    m.put("createdAt", h.createdAt().toString());
+    m.put("judgement", h.judgement() == null ? null : h.judgement().code());
+    boolean released = access.find(v, h.otherEntity(v.agency())).map(e -> !e.statements().isEmpty()).orElse(false);
+    m.put("otherEntity", released ? h.otherEntity(v.agency()) : null);
+    List<Map<String, Object>> requests = requests(v, h);
+    m.put("overdue", requests.stream().anyMatch(r -> Boolean.TRUE.equals(r.get("overdue"))));
+    m.put("pendingIncoming", requests.stream().filter(r -> "incoming".equals(r.get("direction")) && "pending".equals(r.get("status"))).count());
+    if (full) {
+      m.put("requests", requests);
+      m.put("judgements", judgements(h));
+      m.put("messages", messages(v, "hit_id = :hit", Map.of("hit", h.id())));
+    }
+    return m;
+  }
+
+  private List<Map<String, Object>> requests(Viewer v, Hit h) {
+    Instant now = Instant.now();
+    return db.jdbi().withHandle(x -> x.createQuery("SELECT * FROM hit_request WHERE hit_id = :h ORDER BY id").bind("h", h.id())
+        .map((rs, c) -> {
+          Map<String, Object> r = new LinkedHashMap<>();
+          r.put("id", rs.getLong("id"));
+          r.put("direction", rs.getString("requester_agency").equals(v.agency()) ? "outgoing" : "incoming");
+          r.put("requesterAgency", rs.getString("requester_agency"));
+          r.put("requestedBy", rs.getString("requested_by"));
+          r.put("justification", rs.getString("justification"));
+          r.put("requestedAt", instant(rs.getObject("requested_at", OffsetDateTime.class)));
+          Instant due = rs.getObject("deadline", OffsetDateTime.class).toInstant();
+          r.put("deadline", due.toString());
+          String status = rs.getString("status");
+          r.put("status", status);
+          r.put("overdue", status.equals("pending") && now.isAfter(due));
+          r.put("answeredBy", rs.getString("answered_by"));
+          r.put("answeredAt", instant(rs.getObject("answered_at", OffsetDateTime.class)));
+          r.put("reason", rs.getString("answer_reason"));
+          String props = rs.getString("released_properties");
+          r.put("releasedProperties", props == null ? null : List.of(props.split(",")));
+          r.put("revokedAt", instant(rs.getObject("revoked_at", OffsetDateTime.class)));
+          return r;
+        }).list());
+  }
+
+  private List<Map<String, Object>> judgements(Hit h) {
+    return db.jdbi().withHandle(x -> x.createQuery("SELECT * FROM hit_judgement WHERE hit_id = :h ORDER BY id").bind("h", h.id())
+        .map((rs, c) -> {
+          Map<String, Object> j = new LinkedHashMap<>();
+          j.put("judgement", rs.getString("judgement").toLowerCase(java.util.Locale.ROOT));
+          j.put("reason", rs.getString("reason"));
+          j.put("by", rs.getString("judged_by"));
+          j.put("agency", rs.getString("agency"));
+          j.put("at", instant(rs.getObject("judged_at", OffsetDateTime.class)));
+          return j;
+        }).list());
+  }
+
+  // ---- the release workflow ----------------------------------------------------------------
+
+  /** The viewer's agency asks the other side for the details of the hit, with a justification. */
+  public long request(Viewer v, Hit h, String justification) {
+    require(justification, "justification");
+    String owner = h.otherAgency(v.agency());
+    Instant now = Instant.now();
+    return db.jdbi().inTransaction(x -> {
+      long id = x.createUpdate("INSERT INTO hit_request(hit_id, requester_agency, requested_by, justification, requested_at, "
+              + "deadline, status) VALUES (:h, :a, :u, :j, :t, :d, 'pending')")
+          .bind("h", h.id()).bind("a", v.agency()).bind("u", v.user()).bind("j", justification)
+          .bind("t", Timestamp.from(now)).bind("d", Timestamp.from(now.plus(deadline)))
+          .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+      audit.record(x, new AuditEvent(v.user(), v.agency(), "hit.request", h.ref(), owner, justification,
+          "request " + id + " for details of " + owner + "'s entity; answer due " + now.plus(deadline)));
+      return id;
+    });
+  }
+
+  /** The owner's answer. Releases become disseminations of the owner's current statements, within the dissemination policy. */
+  public Map<String, Object> answer(Viewer v, Hit h, long requestId, ReleaseDecision decision) {
+    return db.jdbi().inTransaction(x -> {
+      Map<String, Object> req = pendingRequest(x, h, requestId);
+      String requester = (String) req.get("requester_agency");
+      if (requester.equals(v.agency())) throw new NotYours("only " + h.otherAgency(requester) + " answers this request");
+      String entityId = h.otherEntity(requester);
+      Entity entity = store.find(entityId).orElseThrow(() -> new Conflict("the entity of this hit was erased"));
+      List<Statement> released = new ArrayList<>();
+      List<String> refused = new ArrayList<>();
+      String status;
+      if (decision instanceof ReleaseDecision.Refuse) {
+        status = "refused";
+      } else {
+        Set<String> props = decision instanceof ReleaseDecision.ReleasePart p ? p.properties() : null;
+        if (props != null) {
+          for (String p : props) {
+            if (entity.schema().property(p) == null) {
+              throw new InvalidData("Bad release", Map.of("properties", "no property '" + p + "' in " + entity.schema().name()));
+            }
+          }
+        }
+        var toTier = Agencies.get().require(requester).tier();
+        for (Statement s : entity.statements()) {
+          if (props != null && !props.contains(s.property())) continue;
+          Decision d = dissemination.decide(new DisseminationPolicy.Disseminate(v, entity, s, requester, toTier));
+          if (d.allowed()) released.add(s);
+          else if (!s.retracted()) refused.add(d.toString());
+        }
+        status = props == null ? "released" : "partly_released";
+      }
+      Timestamp now = Timestamp.from(Instant.now());
+      for (Statement s : released) {
+        x.createUpdate("INSERT INTO dissemination(statement_id, entity_id, from_agency, to_agency, request_id, granted_by, granted_at) "
+                + "VALUES (:s, :e, :f, :t, :r, :u, :at)")
+            .bind("s", s.id()).bind("e", entityId).bind("f", v.agency()).bind("t", requester).bind("r", requestId)
+            .bind("u", v.user()).bind("at", now).execute();
+      }
+      TreeSet<String> props = new TreeSet<>();
+      released.forEach(s -> props.add(s.property()));
+      x.createUpdate("UPDATE hit_request SET status = :st, answered_by = :u, answered_at = :t, answer_reason = :r, "
+              + "released_properties = :p WHERE id = :id")
+          .bind("st", status).bind("u", v.user()).bind("t", now).bind("r", decision.reason())
+          .bind("p", props.isEmpty() ? null : String.join(",", props)).bind("id", requestId).execute();
+      audit.record(x, new AuditEvent(v.user(), v.agency(), status.equals("refused") ? "release.refuse" : "release", entityId,
+          v.agency(), decision.reason(), "request " + requestId + " of " + requester + " on " + h.ref() + ": " + released.size()
+              + " statements (" + String.join(",", props) + ")" + (refused.isEmpty() ? "" : "; withheld " + refused.size())));
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("status", status);
+      out.put("released", released.size());
+      out.put("properties", props);
+      out.put("withheld", refused);
+      return out;
+    });
+  }
+
+  /** Revokes a release for the future: the recipient no longer reads the statements; what it read stays in the audit. */
+  public int revoke(Viewer v, Hit h, long requestId, String reason) {
+    require(reason, "reason");
+    return db.jdbi().inTransaction(x -> {
+      Map<String, Object> req = request(x, h, requestId);
+      String requester = (String) req.get("requester_agency");
+      if (requester.equals(v.agency())) throw new NotYours("only " + h.otherAgency(requester) + " revokes this release");
+      if (req.get("revoked_at") != null) throw new Conflict("request " + requestId + " was already revoked");
+      Timestamp now = Timestamp.from(Instant.now());
+      int n = x.createUpdate("UPDATE dissemination SET revoked_at = :t, revoked_by = :u, revoke_reason = :r "
+              + "WHERE request_id = :id AND revoked_at IS NULL")
+          .bind("t", now).bind("u", v.user()).bind("r", reason).bind("id", requestId).execute();
+      x.createUpdate("UPDATE hit_request SET revoked_at = :t WHERE id = :id").bind("t", now).bind("id", requestId).execute();
+      audit.record(x, new AuditEvent(v.user(), v.agency(), "release.revoke", h.otherEntity(requester), v.agency(), reason,
+          "request " + requestId + " of " + requester + " on " + h.ref() + ": " + n + " statements revoked"));
+      return n;
+    });
+  }
+
+  /** A judgement on the hit, by either side; the latest one is the hit's. A rejection stops the pair coming back. */
+  public void judge(Viewer v, Hit h, Judgement j, String reason) {
+    require(reason, "reason");
+    db.jdbi().useTransaction(x -> {
+      Timestamp now = Timestamp.from(Instant.now());
+      x.createUpdate("INSERT INTO hit_judgement(hit_id, judgement, reason, judged_by, agency, judged_at) VALUES (:h, :j, :r, :u, :a, :t)")
+          .bind("h", h.id()).bind("j", j.name()).bind("r", reason).bind("u", v.user()).bind("a", v.agency()).bind("t", now).execute();
+      x.createUpdate("UPDATE hit SET judgement = :j, updated_at = :t WHERE id = :h").bind("j", j.name()).bind("t", now)
+          .bind("h", h.id()).execute();
+      audit.record(x, new AuditEvent(v.user(), v.agency(), "hit.judge", h.ref(), h.otherAgency(v.agency()), reason, j.code()));
+    });
+  }
+
+  // ---- messages ----------------------------------------------------------------------------
+
+  /**
+   * A message from the viewer's agency, on a hit or a case, with its handling code. A message about
+   * a victim ({@code victimProtection}) is read only by the sender's agency and victim-protection
+   * officers, like a victim record.
+   */
+  public long message(Viewer v, Long hitId, String caseAgency, String caseRef, String body, HandlingCode code, String condition,
+      boolean victimProtection, String object, String objectAgency) {
+    require(body, "body");
+    if (body.length() > 8000) throw new InvalidData("Bad message", Map.of("body", "at most 8000 characters"));
+    new Provenance(v.agency(), "-", code, condition, null, null, null, null); // validates H3 needs a condition
+    return db.jdbi().inTransaction(x -> {
+      long id = x.createUpdate("INSERT INTO message(hit_id, case_agency, case_ref, from_agency, author, handling, handling_condition, "
+              + "body, victim_protection, sent_at) VALUES (:h, :ca, :cr, :f, :u, :hc, :c, :b, :vp, :t)")
+          .bind("h", hitId).bind("ca", caseAgency).bind("cr", caseRef).bind("f", v.agency()).bind("u", v.user())
+          .bind("hc", code.name()).bind("c", condition).bind("b", body).bind("vp", victimProtection)
+          .bind("t", Timestamp.from(Instant.now()))
+          .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+      audit.record(x, new AuditEvent(v.user(), v.agency(), "message.send", object, objectAgency, null, "message " + id + " " + code));
+      return id;
+    });
+  }
+
+  /** The messages the viewer may read, oldest first. */
+  public List<Map<String, Object>> messages(Viewer v, String where, Map<String, Object> binds) {
+    return db.jdbi().withHandle(x -> x.createQuery("SELECT * FROM message WHERE " + where
+            + " AND (victim_protection = FALSE OR from_agency = :msg_agency OR :msg_vp) ORDER BY id").bindMap(binds)
+        .bind("msg_agency", v.agency()).bind("msg_vp", v.seesForeignVictims())
+        .map((rs, c) -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("id", rs.getLong("id"));
+          m.put("fromAgency", rs.getString("from_agency"));
+          m.put("author", rs.getString("author"));
+          String code = rs.getString("handling");
+          m.put("handling", code);
+          m.put("handlingCondition", rs.getString("handling_condition"));
+          m.put("marking", marking(rs.getString("from_agency"), HandlingCode.valueOf(code), rs.getString("handling_condition")));
+          m.put("body", rs.getString("body"));
+          m.put("victimProtection", rs.getBoolean("victim_protection"));
+          m.put("sentAt", instant(rs.getObject("sent_at", OffsetDateTime.class)));
+          return m;
+        }).list());
+  }
+
+  /** True when the viewer's agency owns the case or it is shared with it. */
+  public boolean maySeeCase(Viewer v, String agency, String caseRef) {
+    if (!v.readsCaseData()) return false;
+    if (v.agency().equals(agency)) {
+      return db.jdbi().withHandle(x -> x.createQuery("SELECT COUNT(*) FROM case_file WHERE agency = :a AND ref = :r")
+          .bind("a", agency).bind("r", caseRef).mapTo(Integer.class).one() > 0);
+    }
+    return access.disclosures(v.agency()).caseShared(agency, caseRef);
+  }
+
+  private static String marking(String agency, HandlingCode code, String condition) {
+    return Markings.of(agency, code, condition);
+  }
+
+  private Map<String, Object> pendingRequest(Handle x, Hit h, long id) {
+    Map<String, Object> r = request(x, h, id);
+    if (!"pending".equals(r.get("status"))) throw new Conflict("request " + id + " was already answered (" + r.get("status") + ")");
+    return r;
+  }
+
+  private static Map<String, Object> request(Handle x, Hit h, long id) {
+    return x.createQuery("SELECT * FROM hit_request WHERE id = :id AND hit_id = :h FOR UPDATE").bind("id", id).bind("h", h.id())
+        .mapToMap().findOne().orElseThrow(() -> new org.mirabella.http.NotFound("no request " + id + " on " + h.ref()));
+  }
+
+  private static void require(String value, String field) {
+    if (value == null || value.isBlank()) throw new InvalidData("Missing field", Map.of(field, "required"));
+  }
+
+  private static String instant(OffsetDateTime t) {
+    return t == null ? null : t.toInstant().toString();
+  }
+}

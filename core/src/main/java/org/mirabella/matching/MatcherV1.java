@@ -1,0 +1,156 @@
+package org.mirabella.matching;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.mirabella.matching.features.AddressFeature;
+import org.mirabella.matching.features.BirthDateFeature;
+import org.mirabella.matching.features.CountryFeature;
+import org.mirabella.matching.features.Feature;
+import org.mirabella.matching.features.GenderFeature;
+import org.mirabella.matching.features.IdentifierFeature;
+import org.mirabella.matching.features.NameFeature;
+import org.mirabella.matching.fs.FellegiSunter;
+
+/**
+ * Mirabella's first matching algorithm: a Fellegi–Sunter model over a declarative list of features
+ * (names across scripts, birth dates at any precision, gender, countries, strong identifiers,
+ * phones, e-mails, addresses), followed by qualifiers that hold back auto-matching on strong
+ * contrary evidence. Unfitted it uses the features' prior m/u; {@link #fit} estimates them from the
+ * records without labels. Immutable and thread-safe.
+ */
+public final class MatcherV1 implements Matcher {
+  public static final String NAME = "mirabella-fs-v1";
+  /** Auto-match at or above this probability when no qualifier objects. */
+  public static final double AUTO_MATCH = 0.99;
+  /** Review queue at or above this probability; also the default decision threshold. */
+  public static final double REVIEW = 0.5;
+
+  private static final Set<String> CONTACT = Set.of("phone", "email");
+  /** Identifier kinds (property or type names) that identify a person or thing. */
+  static final Set<String> STRONG_IDS = Set.of("passportNumber", "idNumber", "socialSecurityNumber", "taxNumber", "registrationNumber",
+      "vatCode", "licenseNumber", "innCode", "ogrnCode", "leiCode", "dunsCode", "swiftBic", "imoNumber", "mmsi", "callSign", "iban",
+      "accountNumber", "publicKey", "uniqueEntityId", "npiCode", "bikCode", "okpoCode", "voenCode", "irsCode", "ipoCode", "cikCode",
+      "permId", "wikidataId");
+
+  /** The features, in the order their levels are kept. A new signal is a new feature plus one line here. */
+  public static List<Feature> features() {
+    return List.of(
+        NameFeature.fullName(),
+        NameFeature.given(),
+        NameFeature.family(),
+        new BirthDateFeature(),
+        new GenderFeature(),
+        new CountryFeature(),
+        new IdentifierFeature("identifier", "identifier", STRONG_IDS, new double[] {0.6, 0.1, 0.3}, new double[] {0.00001, 0.0001, 0.99989}),
+        new IdentifierFeature("phone", "phone", Set.of("phone"), new double[] {0.5, 0.02, 0.48}, new double[] {0.0001, 0.001, 0.9989}),
+        new IdentifierFeature("email", "e-mail", Set.of("email"), new double[] {0.5, 0.02, 0.48}, new double[] {0.0001, 0.001, 0.9989}),
+        new AddressFeature());
+  }
+
+  private static final int FULL_NAME = 0;
+  private static final int GIVEN = 1;
+  private static final int BIRTH = 3;
+  private static final int COUNTRY = 5;
+  private static final int IDENTIFIER = 6;
+
+  /** Qualifiers, each a named rule. */
+  static final List<Qualifier> QUALIFIERS = List.of(
+      (a, b, l) -> l[COUNTRY] == 1 ? Optional.of("country mismatch: " + String.join(", ", a.countries()) + " vs " + String.join(", ", b.countries()))
+          : Optional.empty(),
+      (a, b, l) -> l[BIRTH] == 4 && birthYearsDisjoint(a, b) ? Optional.of("birth years disjoint: " + a.birthDates() + " vs " + b.birthDates())
+          : Optional.empty(),
+      (a, b, l) -> l[IDENTIFIER] == 2 ? Optional.of("different identifiers of the same kind") : Optional.empty(),
+      // relatives share a family name, an address and often a phone: different given names need an analyst
+      (a, b, l) -> l[GIVEN] == 5 || l[FULL_NAME] == 5 ? Optional.of("names conflict") : Optional.empty());
+
+  private final FellegiSunter model;
+
+  public MatcherV1() {
+    this(FellegiSunter.priors(features(), 0.01));
+  }
+
+  public MatcherV1(FellegiSunter model) {
+    this.model = model;
+  }
+
+  /**
+   * Estimates the model from the records themselves, without labels: u from random pairs, value
+   * frequencies for the term-frequency adjustment, then m and λ by EM over the candidate pairs.
+   */
+  public static MatcherV1 fit(List<MatchKeys> records, CandidatePairs candidates) {
+    FellegiSunter fs = FellegiSunter.priors(features(), 0.01)
+        .withRandomU(records, Math.min(200_000, Math.max(20_000, records.size() * 20)), 42L)
+        .withTermFrequencies(records);
+    int nf = fs.features().size();
+    int n = candidates.size();
+    byte[] levels = new byte[n * nf];
+    java.util.stream.IntStream.range(0, n).parallel().forEach(p -> {
+      MatchKeys a = candidates.left(p, records);
+      MatchKeys b = candidates.right(p, records);
+      for (int f = 0; f < nf; f++) levels[p * nf + f] = (byte) fs.features().get(f).level(a, b);
+    });
+    return new MatcherV1(fs.withEm(levels, n, 25));
+  }
+
+  public FellegiSunter model() {
+    return model;
+  }
+
+  @Override
+  public String version() {
+    return NAME;
+  }
+
+  @Override
+  public double probability(MatchKeys a, MatchKeys b) {
+    List<Feature> fs = model.features();
+    double w = model.priorWeight();
+    for (int f = 0, n = fs.size(); f < n; f++) {
+      Feature feature = fs.get(f);
+      int l = feature.level(a, b);
+      if (l < 0) continue;
+      w += l == 0 ? model.weight(f, 0, feature.agreedValue(a, b, 0)) : model.weight(f, l);
+    }
+    return FellegiSunter.probability(w);
+  }
+
+  @Override
+  public Match score(MatchKeys a, MatchKeys b) {
+    List<Feature> fs = model.features();
+    int[] levels = new int[fs.size()];
+    double w = model.priorWeight();
+    record Evidence(double weight, String text) {}
+    List<Evidence> evidence = new ArrayList<>();
+    for (int f = 0; f < fs.size(); f++) {
+      Feature feature = fs.get(f);
+      int l = feature.level(a, b);
+      levels[f] = l;
+      if (l < 0) continue;
+      double fw = l == 0 ? model.weight(f, 0, feature.agreedValue(a, b, 0)) : model.weight(f, l);
+      w += fw;
+      evidence.add(new Evidence(fw, feature.explain(a, b, l)));
+    }
+    double p = FellegiSunter.probability(w);
+    evidence.sort(Comparator.comparingDouble((Evidence e) -> -Math.abs(e.weight())));
+    List<String> reasons = new ArrayList<>();
+    for (Evidence e : evidence) reasons.add(e.text() + String.format(Locale.ROOT, " (%+.1f)", e.weight()));
+    Band band = p >= AUTO_MATCH ? Band.AUTO_MATCH : p >= REVIEW ? Band.REVIEW : Band.NO_MATCH;
+    for (Qualifier q : QUALIFIERS) {
+      Optional<String> why = q.check(a, b, levels);
+      if (why.isPresent()) {
+        reasons.add(why.get() + ": not matched automatically");
+        if (band == Band.AUTO_MATCH) band = Band.REVIEW;
+      }
+    }
+    return new Match(p, band, reasons, NAME);
+  }
+
+  private static boolean birthYearsDisjoint(MatchKeys a, MatchKeys b) {
+    for (int x : a.birthDates().years) for (int y : b.birthDates().years) if (Math.abs(x - y) <= 1) return false;
+    return true;
+  }
+}

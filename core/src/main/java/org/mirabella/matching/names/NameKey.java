@@ -1,0 +1,217 @@
+package org.mirabella.matching.names;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The keys of one name, computed once per record (at ingest), never inside the pair loop: its
+ * words transliterated to Latin, their consonant skeletons, variant groups and kinds. Compound
+ * Arabic names are joined into one word (Abdel Rahman, Abd al-Rahman, Abderrahmane, عبد الرحمن →
+ * {@code abdrahman}); articles and kinship particles (al-, el-, bin, ben, ould) and titles are kept
+ * but not scored; patronymics and initials weigh less.
+ *
+ * <p>{@link #blockingKeys()} gives short strings a store can index to find candidates.
+ */
+public final class NameKey {
+  private static final Pattern SPLIT = Pattern.compile("[\\s,;:()\\[\\]{}\"“”„«»·・/|_+*]+");
+  private static final Pattern ABD = Pattern.compile("abd([aeiou]{1,2})([^aeiou0-9][a-z]{2,})");
+  private static final Pattern PATRONYMIC = Pattern.compile(
+      "[a-z]{3,}((ov|ev|ow|ew|av|iv|wf|of|ob)[iy]?(ch|tch|tsch|tsj|tj|tx|ts|tsh|cs|c|ci|cz)[iu]?|ovna|evna|ivna|oglu|ogly|kyzy|qizi)");
+  private static final Pattern ACRONYM = Pattern.compile("(\\p{L}\\.){2,}\\p{L}?");
+  private static final Pattern ARTICLE = Pattern.compile("[aeiou]?l");
+  private static final Set<String> ABD_WORDS = Set.of("abd", "abdel", "abdul", "abdal", "abdol", "abdoul", "abdu", "abdil", "abdoel", "abdur", "abder");
+
+  private final String original;
+  private final List<NameToken> tokens;
+  private final NameToken[] scored;
+  private final String latinKey;
+
+  private NameKey(String original, List<NameToken> tokens) {
+    this.original = original;
+    this.tokens = List.copyOf(tokens);
+    List<NameToken> s = new ArrayList<>();
+    for (NameToken t : tokens) if (t.scored()) s.add(t);
+    if (s.isEmpty()) {
+      // a name of particles or titles only ("Al", "President"): score what there is
+      for (NameToken t : tokens) {
+        if (!t.latin().isEmpty()) s.add(new NameToken(t.original(), t.latin(), t.skeleton(), t.loose(), t.groups(),
+            NameToken.Kind.GIVEN_OR_FAMILY, 1f, t.script()));
+      }
+    }
+    this.scored = s.toArray(NameToken[]::new);
+    StringBuilder b = new StringBuilder();
+    for (NameToken t : scored) b.append(b.isEmpty() ? "" : " ").append(t.latin());
+    this.latinKey = b.toString();
+  }
+
+  /** The scored words in Latin letters, joined by spaces: equal keys mean the same name as written. */
+  public String latinKey() {
+    return latinKey;
+  }
+
+  /** Computes the keys of a name. Never fails; an empty or unreadable name has no tokens. */
+  public static NameKey of(String name) {
+    String folded = Transliteration.fold(name == null ? "" : name).replace("&", " and ");
+    NameData data = NameData.INSTANCE;
+    // 1. words, hyphen parts, transliteration
+    List<String> latin = new ArrayList<>();
+    List<String> orig = new ArrayList<>();
+    List<Boolean> hyphenated = new ArrayList<>();
+    List<Transliteration.Script> scripts = new ArrayList<>();
+    for (String word : SPLIT.split(folded)) {
+      if (word.isEmpty()) continue;
+      if (ACRONYM.matcher(word).matches()) word = word.replace(".", ""); // A.B.C., L.L.C.: one word
+      String[] parts = word.split("[-‐‑–—]+");
+      for (int p = 0; p < parts.length; p++) {
+        String part = parts[p].replace(".", " ").strip();
+        for (String piece : part.split(" ")) {
+          if (piece.isEmpty()) continue;
+          Transliteration.Script script = Transliteration.scriptOf(piece);
+          String ascii = Transliteration.toAscii(piece, script);
+          if (script == Transliteration.Script.ARABIC && piece.startsWith("ال") && piece.length() > 3) {
+            latin.add("al");
+            orig.add("ال");
+            hyphenated.add(true);
+            scripts.add(script);
+            ascii = ascii.startsWith("al") ? ascii.substring(2) : ascii;
+          }
+          if (ascii.isEmpty()) continue;
+          latin.add(ascii);
+          orig.add(piece);
+          hyphenated.add(parts.length > 1 && p < parts.length - 1);
+          scripts.add(script);
+        }
+      }
+    }
+    // 2. legal-form phrases (joint stock company → jsc)
+    for (int i = 0; i < latin.size(); i++) {
+      List<String[]> phrases = data.legalPhrases.get(latin.get(i));
+      if (phrases == null) continue;
+      for (String[] ph : phrases) {
+        if (i + ph.length > latin.size()) continue;
+        boolean ok = true;
+        for (int k = 0; k < ph.length && ok; k++) ok = latin.get(i + k).equals(ph[k]);
+        if (!ok) continue;
+        StringBuilder o = new StringBuilder();
+        for (int k = 0; k < ph.length; k++) o.append(k == 0 ? "" : " ").append(orig.get(i + k));
+        latin.set(i, String.join("", ph));
+        orig.set(i, o.toString());
+        for (int k = 1; k < ph.length; k++) {
+          latin.remove(i + 1);
+          orig.remove(i + 1);
+          hyphenated.remove(i + 1);
+          scripts.remove(i + 1);
+        }
+        break;
+      }
+    }
+    // 3. Arabic compounds: abd + following word
+    for (int i = 0; i < latin.size(); i++) {
+      String w = latin.get(i);
+      if (ABD_WORDS.contains(w) && i + 1 < latin.size()) {
+        int j = i + 1;
+        String o = orig.get(i) + " " + orig.get(j);
+        if ((latin.get(j).equals("al") || latin.get(j).equals("el")) && j + 1 < latin.size()) {
+          j++;
+          o = o + " " + orig.get(j);
+        }
+        String rest = latin.get(j);
+        if (!data.particles.contains(rest)) {
+          latin.set(i, "abd" + stripArticle(rest));
+          orig.set(i, o);
+          for (int k = i + 1; k <= j; k++) {
+            latin.remove(i + 1);
+            orig.remove(i + 1);
+            hyphenated.remove(i + 1);
+            scripts.remove(i + 1);
+          }
+        }
+      } else {
+        Matcher m = ABD.matcher(w);
+        if (m.matches()) latin.set(i, "abd" + stripArticle(m.group(2)));
+      }
+    }
+    // 4. kinds and keys
+    List<NameToken> tokens = new ArrayList<>(latin.size());
+    for (int i = 0; i < latin.size(); i++) {
+      String l = latin.get(i);
+      NameToken.Kind kind;
+      if (data.honorifics.contains(l)) kind = NameToken.Kind.HONORIFIC;
+      else if (data.particles.contains(l) || (hyphenated.get(i) && data.hyphenParticles.contains(l))) kind = NameToken.Kind.PARTICLE;
+      else if (data.legalForms.containsKey(l)) {
+        kind = NameToken.Kind.LEGAL_FORM;
+        l = data.legalForms.get(l);
+      } else if (Character.isDigit(l.charAt(0))) kind = NameToken.Kind.NUMBER;
+      else if (l.length() == 1) kind = NameToken.Kind.INITIAL;
+      else if (PATRONYMIC.matcher(l).matches()) kind = NameToken.Kind.PATRONYMIC;
+      else kind = NameToken.Kind.GIVEN_OR_FAMILY;
+      String skeleton = Skeleton.of(l);
+      if (kind == NameToken.Kind.PATRONYMIC) {
+        // compare patronymics by the father's name they are made of: Wladimirowitsch ~ Vladimirovich
+        Matcher pm = PATRONYMIC.matcher(l);
+        if (pm.matches()) skeleton = Skeleton.of(l.substring(0, pm.start(1))) + "+";
+      }
+      int[] groups = data.variantGroups.getOrDefault(l, new int[0]);
+      tokens.add(new NameToken(orig.get(i), l, skeleton, Skeleton.loose(skeleton), groups, kind, kind.weight, scripts.get(i)));
+    }
+    return new NameKey(name == null ? "" : name, tokens);
+  }
+
+  /** The word after "abd": without its article (al-, el-, ul-, l-) and a doubled sun letter (ar-rahman). */
+  private static String stripArticle(String rest) {
+    Matcher m = ARTICLE.matcher(rest);
+    if (m.lookingAt() && rest.length() - m.end() >= 2) rest = rest.substring(m.end());
+    if (rest.length() > 3 && rest.charAt(0) == rest.charAt(1) && "aeiou".indexOf(rest.charAt(0)) < 0) rest = rest.substring(1);
+    return rest;
+  }
+
+  public String original() {
+    return original;
+  }
+
+  /** All tokens, unscored ones (particles, titles) included, in the order written. */
+  public List<NameToken> tokens() {
+    return tokens;
+  }
+
+  /** The tokens that count for scoring. */
+  NameToken[] scored() {
+    return scored;
+  }
+
+  public boolean isEmpty() {
+    return scored.length == 0;
+  }
+
+  /** Whether any token was written in a non-Latin script. */
+  public boolean nonLatin() {
+    for (NameToken t : tokens) if (t.script() != Transliteration.Script.LATIN && t.script() != Transliteration.Script.NONE) return true;
+    return false;
+  }
+
+  /**
+   * Short strings to index for candidate search: the skeleton of each scored word (prefixed
+   * {@code s:}), its variant groups ({@code v:}) and, for cross-script recall, the loose key
+   * ({@code l:}). Initials and legal forms give no keys.
+   */
+  public Set<String> blockingKeys() {
+    Set<String> out = new LinkedHashSet<>();
+    for (NameToken t : scored) {
+      if (t.kind() == NameToken.Kind.INITIAL || t.kind() == NameToken.Kind.LEGAL_FORM) continue;
+      if (t.skeleton().length() >= 2) out.add("s:" + t.skeleton());
+      else out.add("w:" + t.latin());
+      for (int g : t.groups()) out.add("v:" + g);
+      if (t.loose().length() >= 3) out.add("l:" + t.loose());
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return original + " " + tokens;
+  }
+}
