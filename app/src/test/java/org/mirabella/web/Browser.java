@@ -104,7 +104,9 @@ final class Browser implements AutoCloseable {
   }
 
   WebDriverWait wait(Duration d) {
-    return new WebDriverWait(driver, d);
+    WebDriverWait w = new WebDriverWait(driver, d);
+    w.pollingEvery(Duration.ofMillis(50));
+    return w;
   }
 
   WebElement waitFor(By by) {

@@ -145,17 +145,16 @@ class WebBenchmarkTest {
   /** Time from opening a screen until it is drawn (its data fetched and shown), in a real browser. */
   String screenTimes() {
     if (!Files.isExecutable(Path.of("/usr/bin/chromedriver")) && System.getenv("CHROMEDRIVER") == null) return "\n(no browser: screen times not measured)\n";
-    StringBuilder out = new StringBuilder("\n| screen (headless chromium, full page load) | loads | median ms | max ms |\n| --- | ---: | ---: | ---: |\n");
+    StringBuilder out = new StringBuilder("\n| screen (headless chromium: from the start of the page load until the screen is drawn with its data) | loads | median ms | max ms |\n| --- | ---: | ---: | ---: |\n");
     try (Browser b = Browser.open(server.base())) {
       if (server.has("POST /api/login")) b.signIn(DemoAccounts.IT.user(), DemoAccounts.IT.password());
       for (String route : List.of("#/search", "#/search?q=Abdelrahman", "#/entity/it-sco-0002", "#/hits", "#/map", "#/network?entity=it-sco-0003", "#/cases")) {
         double[] ms = new double[10];
         for (int i = 0; i < ms.length; i++) {
-          long t0 = System.nanoTime();
           b.go(route);
           if (route.startsWith("#/map")) b.wait(Duration.ofSeconds(15)).until(d -> "true".equals(b.js("return document.body.dataset.mapReady || ''")));
-          ms[i] = (System.nanoTime() - t0) / 1e6;
-          b.all(By.tagName("h1"));
+          ms[i] = Double.parseDouble(String.valueOf(b.js("return document.body.dataset.drawnMs")));
+          assertThat(b.all(By.tagName("h1"))).isNotEmpty();
         }
         Arrays.sort(ms);
         out.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f |%n", route, ms.length, pct(ms, 0.5), ms[ms.length - 1]));
