@@ -110,15 +110,19 @@ export const api = {
   disruption: (ids, strategy, mode) => post('/api/network/disruption', { entities: ids, strategy, mode }),
   exportUrl: (format, ids) => url(`/api/network/export/${enc(format)}`, { entity: ids }),
 
-  // map and routes (joint actions)
+  // map, routes, joint action days (branch actions: see its openapi.yaml)
   mapEvents: (query) => get('/api/map/events', query),
-  routes: (query) => get('/api/routes', query),
-
-  // cases and joint action days
+  routes: (period) => get('/api/routes', { period }),
   cases: () => get('/api/cases'),
-  operations: () => get('/api/operations'),
+  operations: (period) => get('/api/operations', { period }),
   operation: (id) => get(`/api/operations/${enc(id)}`),
   createOperation: (op) => post('/api/operations', op),
+  operationStatus: (id, status) => request('PUT', `/api/operations/${enc(id)}/status`, { body: { status } }),
+  addTask: (id, task) => post(`/api/operations/${enc(id)}/tasks`, task),
+  taskStatus: (id, task, status) => request('PUT', `/api/operations/${enc(id)}/tasks/${enc(task)}`, { body: { status } }),
+  logEntry: (id, message) => post(`/api/operations/${enc(id)}/log`, { message }),
+  addOutcome: (id, outcome) => post(`/api/operations/${enc(id)}/outcomes`, outcome),
+  outcomeTotals: (id) => get(`/api/operations/${enc(id)}/outcomes/totals`),
 };
 
 /** Downloads an API resource with the bearer token (exports): fetches it, then saves it as a file. */
