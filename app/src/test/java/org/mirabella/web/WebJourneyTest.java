@@ -246,4 +246,40 @@ class WebJourneyTest {
     assertThat(browser.find(By.id("audit-records")).getText()).contains("login");
     shot("audit");
   }
+
+  @Test
+  void oneAgencyRequestsAHitsDetailsAndTheOwnerReleasesThem() {
+    String ref = server.hit.ref();
+    // The British analyst sees the hit, but not the Italian record behind it.
+    browser.signIn(DemoAccounts.UK.user(), DemoAccounts.UK.password());
+    browser.find(By.id("nav-hits")).click();
+    browser.wait(Duration.ofSeconds(15)).until(d -> !browser.all(By.cssSelector("a.hit-link")).isEmpty());
+    WebElement inbox = browser.find(By.id("hits-list"));
+    assertThat(inbox.getText()).contains(ref, "IT", "high", "name, phone").doesNotContain("it-sco-0001");
+    shot("hits");
+    browser.find(By.linkText(ref)).click();
+    browser.waitFor(By.id("request-justification")).sendKeys("UK-NCA-OIC-884: same phone as our suspect");
+    browser.find(By.id("request-details")).click();
+    browser.wait(Duration.ofSeconds(15)).until(d -> !browser.all(By.cssSelector("[data-request][data-status='pending']")).isEmpty());
+    assertThat(browser.find(By.tagName("main")).getText()).doesNotContain("Mohamed Abdelrahman");
+
+    // The Italian owner sees the request with its justification and deadline, and releases all.
+    browser.signOut();
+    browser.signIn(DemoAccounts.IT.user(), DemoAccounts.IT.password());
+    browser.go("#/hits?show=incoming");
+    browser.waitFor(By.linkText(ref)).click();
+    WebElement request = browser.waitFor(By.cssSelector("[data-request][data-status='pending']"));
+    assertThat(request.getText()).contains("UK-NCA-OIC-884: same phone as our suspect", "due");
+    shot("hit-request");
+    browser.find(By.cssSelector("button[id^='release-all-']")).click();
+    browser.wait(Duration.ofSeconds(15)).until(d -> !browser.all(By.cssSelector("[data-request][data-status='released']")).isEmpty());
+
+    // Now the British analyst reaches the Italian record from the hit.
+    browser.signOut();
+    browser.signIn(DemoAccounts.UK.user(), DemoAccounts.UK.password());
+    browser.go("#/hits/" + ref);
+    browser.waitFor(By.id("other-entity")).click();
+    browser.justifyIfAsked("UK-NCA-OIC-884: released by IT on hit " + ref);
+    assertThat(browser.waitFor(By.id("properties")).getText()).contains("Mohamed Abdelrahman");
+  }
 }

@@ -6,7 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
+import org.mirabella.access.Role;
+import org.mirabella.access.UserStore;
+import org.mirabella.audit.JdbcAuditLog;
+import org.mirabella.hits.Hit;
+import org.mirabella.hits.HitStore;
+import org.mirabella.hits.ScoredPair;
 import org.mirabella.agency.Agencies;
 import org.mirabella.demo.SampleData;
 import org.mirabella.http.MirabellaServer;
@@ -22,6 +29,7 @@ final class WebTestServer implements AutoCloseable {
   final Path data;
   final Database db;
   final MirabellaServer server;
+  final Hit hit;
 
   WebTestServer() {
     try {
@@ -34,32 +42,27 @@ final class WebTestServer implements AutoCloseable {
     ctx.entities().ensureAgencies(Agencies.get());
     SampleData.load(ctx.entities(), Model.get());
     createAccounts(db);
+    hit = recordHit(db);
     server = new MirabellaServer(ctx).start("127.0.0.1", 0);
   }
 
-  /**
-   * The demo's analyst accounts with known passwords ({@link DemoAccounts}), plus a DPO, where the
-   * server has accounts (the access feature). Reflection keeps this class compiling before it lands.
-   */
+  /** The demo's analyst accounts with known passwords ({@link DemoAccounts}), plus a DPO. */
   private static void createAccounts(Database db) {
-    Class<?> userStore;
-    Class<?> role;
-    try {
-      userStore = Class.forName("org.mirabella.access.UserStore");
-      role = Class.forName("org.mirabella.access.Role");
-    } catch (ClassNotFoundException e) {
-      return;
+    UserStore users = new UserStore(db);
+    for (DemoAccounts a : DemoAccounts.values()) {
+      users.add(a.user(), a.agency(), Set.of(Role.valueOf(a.role())), a.password().toCharArray());
     }
-    try {
-      Object users = userStore.getConstructor(Database.class).newInstance(db);
-      var add = userStore.getMethod("add", String.class, String.class, java.util.Set.class, char[].class);
-      for (DemoAccounts a : DemoAccounts.values()) {
-        Object r = role.getField(a.role()).get(null);
-        add.invoke(users, a.user(), a.agency(), java.util.Set.of(r), a.password().toCharArray());
-      }
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot create the test accounts", e);
-    }
+  }
+
+  /**
+   * The hit the matching engine finds in the demo data between the Italian and the British records
+   * of the same man (same phone, names across spellings), recorded directly so the release journey
+   * does not depend on the engine's thresholds.
+   */
+  private static Hit recordHit(Database db) {
+    return new HitStore(db, new JdbcAuditLog(db))
+        .record(new ScoredPair("it-sco-0001", "uk-nca-5521", 0.97, ScoredPair.Band.HIGH, Set.of("name", "phone"), "web-test"))
+        .orElseThrow();
   }
 
   String base() {
