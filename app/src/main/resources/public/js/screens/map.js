@@ -96,7 +96,7 @@ export async function render(root, ctx) {
   }
   if (events.length || legs.length) {
     const pts = [...events.map((e) => e.geo), ...legs.flatMap((l) => [l.a, l.b])];
-    map.fitBounds(L.latLngBounds(pts).pad(0.4), { maxZoom: 6 });
+    map.fitBounds(L.latLngBounds(pts).pad(0.4), { maxZoom: 5 });
   }
   clear(list, h('h2', {}, t('map.shown', { events: events.length, legs: legs.length })),
     h('ul', {}, events.slice(0, 50).map((ev) => h('li', {}, h('a', { href: `#/entity/${encodeURIComponent(ev.id)}` }, ev.caption), ' ', badge.agency(ev.agency)))));
@@ -104,16 +104,29 @@ export async function render(root, ctx) {
   return () => { delete document.body.dataset.mapReady; map.remove(); };
 }
 
-/** Without the map API: events found by search, kind by kind. */
+/**
+ * Without a map API: the visible records of each kind (GET /api/entities?schema=…), their
+ * coordinates read from the geo properties; journey legs from SmugglingService fromGeo/toGeo.
+ */
 async function fromSearch(filter, status) {
-  const out = [];
-  for (const kind of filter.kinds.split(',')) {
+  const events = [];
+  const legs = [];
+  for (const kind of filter.kinds.split(',').filter(Boolean)) {
     try {
-      out.push(...listOf(await api.search({ schema: kind, agency: filter.agency, from: filter.from, to: filter.to, limit: 500 }), 'hits'));
+      const rows = listOf(await api.entities({ schema: kind, limit: 500 }));
+      for (const r of rows) {
+        const s = summary(r);
+        if (filter.agency && s.agency !== filter.agency) continue;
+        if (filter.from && !s.dates.some((d) => d >= filter.from.slice(0, d.length))) continue;
+        if (filter.to && !s.dates.some((d) => d <= filter.to.slice(0, d.length))) continue;
+        const p = r.properties || {};
+        if (p.fromGeo && p.toGeo) legs.push({ from: { geo: p.fromGeo[0], name: (p.fromPlace || [''])[0] }, to: { geo: p.toGeo[0], name: (p.toPlace || [''])[0] }, count: 1 });
+        else events.push(r);
+      }
     } catch (e) {
       status.replaceChildren(isMissingApi(e) ? pendingApi('map', e) : problemBox(e));
       return { events: [] };
     }
   }
-  return { events: out };
+  return { events, legs };
 }
