@@ -148,11 +148,14 @@ class WebBenchmarkTest {
     StringBuilder out = new StringBuilder("\n| screen (headless chromium: from the start of the page load until the screen is drawn with its data) | loads | median ms | max ms |\n| --- | ---: | ---: | ---: |\n");
     try (Browser b = Browser.open(server.base())) {
       if (server.has("POST /api/login")) b.signIn(DemoAccounts.IT.user(), DemoAccounts.IT.password());
+      // The search form's remembered justification, so searching on persons does not stop at the dialog.
+      b.js("sessionStorage.setItem('mirabella.justification', 'WebBenchmarkTest: screen timing')");
       for (String route : List.of("#/search", "#/search?q=Abdelrahman", "#/entity/it-sco-0002", "#/hits", "#/map", "#/network?entity=it-sco-0003", "#/cases")) {
         double[] ms = new double[10];
         for (int i = 0; i < ms.length; i++) {
           b.go(route);
           if (route.startsWith("#/map")) b.wait(Duration.ofSeconds(15)).until(d -> "true".equals(b.js("return document.body.dataset.mapReady || ''")));
+          b.wait(Duration.ofSeconds(15)).until(d -> b.js("return document.body.dataset.drawnMs") != null);
           ms[i] = Double.parseDouble(String.valueOf(b.js("return document.body.dataset.drawnMs")));
           assertThat(b.all(By.tagName("h1"))).isNotEmpty();
         }
