@@ -29,7 +29,10 @@ public final class AccessRoutes implements Routes {
     HitStore hits = new HitStore(context.db(), audit);
     parts.add(new HitRoutes(new Exchange(context.db(), context.entities(), hits, access, audit,
         Exchange.deadlineFrom(AccessRoutes::setting))));
-    parts.add(new ReviewRoutes(new Reviews(context.db(), context.entities(), audit, ReviewClocks.from(AccessRoutes::setting))));
+    Reviews reviews = new Reviews(context.db(), context.entities(), audit, ReviewClocks.from(AccessRoutes::setting));
+    reviews.onErasure(id -> context.search().delete(List.of(id)));
+    parts.add(new ReviewRoutes(reviews));
+    parts.add(new org.mirabella.search.SearchRoutes(context.db(), context.search(), access, audit));
   }
 
   /** A setting: the Java system property of that name, else the environment variable. */

@@ -17,8 +17,8 @@ import org.mirabella.http.Routes;
  * the public ones, and {@code POST /api/login}, {@code POST /api/logout}, {@code GET /api/me}.
  */
 public final class AuthRoutes implements Routes {
-  /** Routes anyone may call: health, the API description, and logging in. */
-  public static final Set<String> PUBLIC = Set.of("/api/health", "/api/openapi.json", "/api/login");
+  /** Routes anyone may call: health and readiness (for probes), the API description, and logging in. */
+  public static final Set<String> PUBLIC = Set.of("/api/health", "/api/ready", "/api/openapi.json", "/api/login");
   private final Authenticator auth;
   private final AuditLog audit;
 

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         org.mirabella.analysis.cli.NetworkCommand.class,
         org.mirabella.matching.cli.LinkCommand.class,
         org.mirabella.matching.cli.NamesCommand.class,
+        org.mirabella.xref.XrefCommand.class,
         UsersCommand.class, AuditCommand.class,
         CommandLine.HelpCommand.class,
     })

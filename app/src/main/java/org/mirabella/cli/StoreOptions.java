@@ -30,7 +30,7 @@ public class StoreOptions {
 
   /** Opens the search index beside the store. */
   public org.mirabella.search.SearchIndex openIndex() {
-    return org.mirabella.search.SearchIndex.open(indexDir(), name -> java.util.List.of());
+    return org.mirabella.search.SearchIndex.open(indexDir(), org.mirabella.search.SearchIndex::matchingNameKeys);
   }
 
   /** Opens the database (migrating it) and makes sure the agencies are known. */

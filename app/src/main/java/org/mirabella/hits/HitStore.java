@@ -61,8 +61,10 @@ public final class HitStore implements HitRecorder {
           .bind("ref", ref).bind("l", left).bind("la", la).bind("r", right).bind("ra", ra).bind("s", pair.score())
           .bind("b", pair.band().name()).bind("k", kinds).bind("a", pair.algorithm()).bind("t", now).execute();
       Hit hit = h.createQuery("SELECT * FROM hit WHERE ref = :ref").bind("ref", ref).map(MAPPER).one();
-      audit.record(h, new AuditEvent("matching", "-", "hit.created", ref, la, null,
-          "agencies " + la + " and " + ra + "; band " + pair.band() + "; " + pair.algorithm()));
+      for (String side : List.of(la, ra)) {
+        audit.record(h, new AuditEvent("matching", "-", "hit.created", ref, side, null,
+            "agencies " + la + " and " + ra + "; band " + pair.band() + "; " + pair.algorithm()));
+      }
       return Optional.of(hit);
     });
   }

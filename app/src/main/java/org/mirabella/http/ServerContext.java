@@ -18,6 +18,6 @@ public record ServerContext(Database db, EntityStore entities, SearchIndex searc
 
   /** A context with an in-memory index built from the store (tests, small stores). */
   public static ServerContext of(Database db) {
-    return of(db, SearchIndex.inMemory(name -> List.of()));
+    return of(db, SearchIndex.inMemory(SearchIndex::matchingNameKeys));
   }
 }

@@ -84,6 +84,15 @@ public final class SearchIndex implements AutoCloseable {
     this.searchers = new SearcherManager(writer, null);
   }
 
+  /**
+   * The cross-script name keys the index uses by default: the matching engine's blocking keys of a
+   * name (transliterated consonant skeletons and variant groups), so "Mohamed Abdelrahman" finds
+   * "محمد عبد الرحمن".
+   */
+  public static Collection<String> matchingNameKeys(String name) {
+    return org.mirabella.matching.names.NameKey.of(name).blockingKeys();
+  }
+
   /** The index in {@code folder} (created if absent). {@code nameKeys} gives cross-script keys of a name. */
   public static SearchIndex open(Path folder, Function<String, Collection<String>> nameKeys) {
     try {

@@ -14,9 +14,14 @@ import org.apache.lucene.util.BytesRef;
  * shared with it; victims only for the owner or a victim-protection user. Built by the access
  * rules and applied inside the query, so results, totals and facet counts never reveal more.
  */
-public record Visibility(String agency, Set<String> sharedCases, boolean victimsOfOtherAgencies) {
+public record Visibility(String agency, Set<String> sharedCases, Set<String> releasedEntities, boolean victimsOfOtherAgencies) {
   public Visibility {
     sharedCases = sharedCases == null ? Set.of() : Set.copyOf(sharedCases);
+    releasedEntities = releasedEntities == null ? Set.of() : Set.copyOf(releasedEntities);
+  }
+
+  public Visibility(String agency, Set<String> sharedCases, boolean victimsOfOtherAgencies) {
+    this(agency, sharedCases, Set.of(), victimsOfOtherAgencies);
   }
 
   /** Key of a case in the index: {@code AGENCY/REF}. */
@@ -29,6 +34,9 @@ public record Visibility(String agency, Set<String> sharedCases, boolean victims
     who.add(new TermQuery(new Term(SearchIndex.AGENCY, agency)), Occur.SHOULD);
     if (!sharedCases.isEmpty()) {
       who.add(new TermInSetQuery(SearchIndex.CASE, sharedCases.stream().map(BytesRef::new).toList()), Occur.SHOULD);
+    }
+    if (!releasedEntities.isEmpty()) {
+      who.add(new TermInSetQuery(SearchIndex.ID, releasedEntities.stream().map(BytesRef::new).toList()), Occur.SHOULD);
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(who.build(), Occur.FILTER);
     if (!victimsOfOtherAgencies) {

@@ -28,6 +28,8 @@ public final class MatcherV1 implements Matcher {
   public static final double AUTO_MATCH = 0.99;
   /** Review queue at or above this probability; also the default decision threshold. */
   public static final double REVIEW = 0.5;
+  /** Fewer candidate pairs than this: keep the prior m (EM on a handful of pairs is noise). */
+  static final int MIN_PAIRS_FOR_EM = 500;
 
   private static final Set<String> CONTACT = Set.of("phone", "email");
   /** Identifier kinds (property or type names) that identify a person or thing. */
@@ -82,9 +84,9 @@ public final class MatcherV1 implements Matcher {
    * frequencies for the term-frequency adjustment, then m and λ by EM over the candidate pairs.
    */
   public static MatcherV1 fit(List<MatchKeys> records, CandidatePairs candidates) {
-    FellegiSunter fs = FellegiSunter.priors(features(), 0.01)
-        .withRandomU(records, Math.min(200_000, Math.max(20_000, records.size() * 20)), 42L)
-        .withTermFrequencies(records);
+    FellegiSunter prior = FellegiSunter.priors(features(), 0.01);
+    FellegiSunter fs = candidates.size() < MIN_PAIRS_FOR_EM ? prior
+        : prior.withRandomU(records, Math.min(200_000, Math.max(20_000, records.size() * 20)), 42L).withTermFrequencies(records);
     int nf = fs.features().size();
     int n = candidates.size();
     byte[] levels = new byte[n * nf];
@@ -93,7 +95,8 @@ public final class MatcherV1 implements Matcher {
       MatchKeys b = candidates.right(p, records);
       for (int f = 0; f < nf; f++) levels[p * nf + f] = (byte) fs.features().get(f).level(a, b);
     });
-    return new MatcherV1(fs.withEm(levels, n, 25));
+    // EM needs enough pairs to tell two populations apart; below that the priors are the better guess
+    return new MatcherV1(n < MIN_PAIRS_FOR_EM ? fs : fs.withEm(levels, n, 25));
   }
 
   public FellegiSunter model() {

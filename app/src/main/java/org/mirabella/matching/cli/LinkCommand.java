@@ -83,10 +83,10 @@ public final class LinkCommand implements Callable<Integer> {
       }
       return 0;
     } catch (UserError e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
+      spec.commandLine().getErr().println("mirabella: " + e.getMessage());
       return 2;
     } catch (InvalidData e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage() + " " + e);
+      spec.commandLine().getErr().println("mirabella: " + e.title() + " " + e.errors());
       return 2;
     }
   }

@@ -70,7 +70,7 @@ public final class NamesCommand implements Runnable {
         spec.commandLine().getOut().printf(Locale.ROOT, "%d pairs scored, %d at or above threshold %.2f -> %s%n", t.rows().size(), matches, threshold, out);
         return 0;
       } catch (UserError e) {
-        spec.commandLine().getErr().println("error: " + e.getMessage());
+        spec.commandLine().getErr().println("mirabella: " + e.getMessage());
         return 2;
       }
     }

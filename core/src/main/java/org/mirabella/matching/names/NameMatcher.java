@@ -75,6 +75,7 @@ public final class NameMatcher {
         int min = Math.min(a.length(), b.length());
         if (d == 0) best = 0.85f;
         else if (d == 1 && (min >= 3 && a.charAt(0) == b.charAt(0) || min >= 4)) best = 0.75f;
+        else if (d == 1 && a.length() == b.length()) best = 0.6f; // one consonant rendered differently (أدينا ~ Abena)
       }
     }
     return best;
