@@ -50,7 +50,9 @@ export async function render(root, ctx) {
     }
     clear(results, loading());
     try {
-      const query = { ...q, limit: 50 };
+      // The API names a case as AGENCY/REF; a bare reference takes the agency filter, else its prefix.
+      const caseKey = q.case && !q.case.includes('/') ? `${q.agency || q.case.split('-')[0].toUpperCase()}/${q.case}` : q.case;
+      const query = { ...q, case: caseKey, country: q.country.toLowerCase(), limit: 50 };
       const ask = (fn) => withJustification(t('justification.purpose.search'), (j) => fn(j || justification.value.trim() || undefined));
       let answer;
       let listing = false;
@@ -70,11 +72,12 @@ export async function render(root, ctx) {
         rows.length === 0 ? h('p', { class: 'empty' }, t('search.none')) : table([
           [t('search.col.name'), (r) => [h('a', { href: `#/entity/${encodeURIComponent(r.id)}`, class: 'result-link' }, r.caption),
             r.matched && h('div', { class: 'small muted' }, [].concat(r.matched).join(' · '))]],
-          [t('search.col.schema'), (r) => badge.schema(r.schema)],
+          [t('search.col.schema'), (r) => [badge.schema(r.schema), r.category && r.category !== 'other' && badge.category(r.category)]],
           [t('search.col.countries'), (r) => r.countries.join(', ')],
           [t('search.col.dates'), (r) => r.dates.join(', ')],
           [t('search.col.case'), (r) => r.case],
-          [t('search.col.provenance'), (r) => [badge.agency(r.agency), badge.handling(r.handling), badge.grading(r.grading)], { class: 'nowrap' }],
+          [t('search.col.provenance'), (r) => [badge.agency(r.agency), [].concat(r.handling || []).map(badge.handling),
+            [].concat(r.grading || []).map(badge.grading)], { class: 'nowrap' }],
           [t('search.col.score'), (r) => (r.score == null ? '' : Number(r.score).toFixed(2)), { class: 'num' }],
         ], rows, t('search.results', { count: total })));
     } catch (e) {
