@@ -20,6 +20,7 @@ import org.mirabella.http.MirabellaServer;
 import org.mirabella.http.ServerContext;
 import org.mirabella.model.Model;
 import org.mirabella.store.Database;
+import org.mirabella.store.EntityStore;
 
 /**
  * Mirabella as {@code mirabella demo} runs it: an embedded H2 store in a new data folder, the demo
@@ -38,12 +39,13 @@ final class WebTestServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     db = Database.embedded(data);
-    ServerContext ctx = ServerContext.of(db);
-    ctx.entities().ensureAgencies(Agencies.get());
-    SampleData.load(ctx.entities(), Model.get());
+    EntityStore entities = new EntityStore(db, Model.get());
+    entities.ensureAgencies(Agencies.get());
+    SampleData.load(entities, Model.get());
     createAccounts(db);
     hit = recordHit(db);
-    server = new MirabellaServer(ctx).start("127.0.0.1", 0);
+    // The context builds its search index from the store: after the data is loaded, as at serve.
+    server = new MirabellaServer(ServerContext.of(db)).start("127.0.0.1", 0);
   }
 
   /** The demo's analyst accounts with known passwords ({@link DemoAccounts}), plus a DPO. */
