@@ -44,6 +44,8 @@ export async function render(root, ctx) {
   const cy = cytoscape({
     container: graphEl,
     wheelSensitivity: 0.3,
+    maxZoom: 1.6,
+    minZoom: 0.1,
     style: [
       { selector: 'node', style: { label: 'data(label)', 'font-size': 10, 'text-wrap': 'ellipsis', 'text-max-width': 110, 'background-color': 'data(colour)',
         width: 'data(size)', height: 'data(size)', color: '#1b1f24', 'text-valign': 'bottom', 'text-margin-y': 3 } },
