@@ -32,6 +32,7 @@ public final class AccessRoutes implements Routes {
     Reviews reviews = new Reviews(context.db(), context.entities(), audit, ReviewClocks.from(AccessRoutes::setting));
     reviews.onErasure(id -> context.search().delete(List.of(id)));
     parts.add(new ReviewRoutes(reviews));
+    parts.add(new VictimExportRoutes(new VictimExportPermits(context.db(), audit)));
     parts.add(new org.mirabella.search.SearchRoutes(context.db(), context.search(), access, audit));
   }
 

@@ -20,6 +20,9 @@ public final class Authenticator {
   private final Duration lockFor;
   private final String dummyHash;
   private volatile OidcVerifier oidc;
+  /** Failed attempts for names that are no account, so that locking does not tell who has one. */
+  private final java.util.Map<String, int[]> unknownFailures = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, Instant> unknownLocked = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The outcome of a login. */
   public sealed interface Login {
@@ -59,8 +62,7 @@ public final class Authenticator {
     Optional<UserAccount> found = users.find(username);
     if (found.isEmpty() || found.get().disabled()) {
       users.hasher().verify(password, dummyHash);
-      audit.record(new AuditEvent(String.valueOf(username), "-", "login.failed", null, null, null, "unknown user"));
-      return new Login.Refused();
+      return refuseUnknown(String.valueOf(username), now);
     }
     UserAccount u = found.get();
     if (u.lockedAt(now)) {
@@ -81,6 +83,27 @@ public final class Authenticator {
     TokenService.Issued t = tokens.issue(u);
     audit.record(new AuditEvent(u.username(), u.agency(), "login", null, null, null, null));
     return new Login.Success(u, t);
+  }
+
+  /** Unknown names lock like accounts do, so a lockout does not reveal which names are accounts. */
+  private Login refuseUnknown(String username, Instant now) {
+    String key = username.length() > 128 ? username.substring(0, 128) : username;
+    Instant until = unknownLocked.get(key);
+    if (until != null && until.isAfter(now)) {
+      audit.record(new AuditEvent(key, "-", "login.locked", null, null, null, "attempt while locked (no such account)"));
+      return new Login.Locked(until);
+    }
+    if (unknownFailures.size() > 10_000) unknownFailures.clear();
+    if (unknownLocked.size() > 10_000) unknownLocked.clear();
+    int n = ++unknownFailures.computeIfAbsent(key, k -> new int[1])[0];
+    if (n >= maxFailures) {
+      unknownFailures.remove(key);
+      unknownLocked.put(key, now.plus(lockFor));
+      audit.record(new AuditEvent(key, "-", "login.locked", null, null, null, n + " failed attempts (no such account)"));
+      return new Login.Locked(now.plus(lockFor));
+    }
+    audit.record(new AuditEvent(key, "-", "login.failed", null, null, null, "unknown user (" + n + ")"));
+    return new Login.Refused();
   }
 
   /** The viewer behind a bearer token (Mirabella's own, or the configured identity provider's), if valid now. */

@@ -37,7 +37,9 @@ public final class EntityRoutes implements Routes {
     String id = ctx.pathParam("id");
     var found = access.find(v, id);
     if (found.isEmpty()) {
-      audit.record(new AuditEvent(v.user(), v.agency(), "entity.read.absent", cut(id), null, Viewers.justification(ctx), null));
+      // The owner (if the record exists) is told through its DPO's view of the trail; the caller learns nothing.
+      String owner = access.ownerOf(id).orElse(null);
+      audit.record(new AuditEvent(v.user(), v.agency(), "entity.read.absent", cut(id), owner, Viewers.justification(ctx), null));
       throw new NotFound("no entity " + cut(id));
     }
     Entity e = found.get();

@@ -25,6 +25,10 @@ import picocli.CommandLine.Command;
         org.mirabella.matching.cli.NamesCommand.class,
         org.mirabella.xref.XrefCommand.class,
         UsersCommand.class, AuditCommand.class,
+        ImportCommand.class,
+        ExportCommand.class,
+        BenchCommand.class,
+        org.mirabella.scenario.cli.GenerateCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

@@ -112,19 +112,14 @@ public final class Backup {
         throw new InvalidData("Backup from another schema version", Map.of(file.toString(),
             "backup has " + manifest.path("schemaVersion").asText() + ", this store " + version));
       }
-      for (JsonNode t : manifest.get("tables")) {
-        String table = t.get("table").asText();
-        if (!table.equals("agency") && StoreCopy.count(c, table) > 0) {
-          throw new InvalidData("Target store is not empty", Map.of("db", "table " + table + " has rows"));
-        }
-      }
+      List<String> present = StoreCopy.tablesInDependencyOrder(c);
+      StoreCopy.requireNoCaseData(c, present, db.url());
       c.setAutoCommit(false);
       List<TableEntry> restored = new ArrayList<>();
       try {
+        StoreCopy.clear(c, present);
         for (JsonNode t : manifest.get("tables")) {
           String table = t.get("table").asText();
-          // A new store lists the agencies at start-up; the backup's list replaces it (every other table is empty).
-          if (table.equals("agency")) c.createStatement().execute("DELETE FROM agency");
           ZipEntry e = zip.getEntry("tables/" + table + ".jsonl");
           if (e == null) throw new InvalidData("Damaged backup", Map.of(file.toString(), "no rows for table " + table));
           try (BufferedReader r = new BufferedReader(new InputStreamReader(zip.getInputStream(e), StandardCharsets.UTF_8))) {
@@ -140,6 +135,7 @@ public final class Backup {
           }
           restored.add(got);
         }
+        StoreCopy.resetIdentities(c, present);
         c.commit();
         return restored;
       } catch (SQLException | RuntimeException ex) {

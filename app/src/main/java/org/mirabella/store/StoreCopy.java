@@ -46,14 +46,12 @@ public final class StoreCopy {
   public static List<TableReport> copy(Database source, Database target, BiConsumer<String, Long> progress) {
     try (Connection src = source.dataSource().getConnection(); Connection dst = target.dataSource().getConnection()) {
       List<String> tables = tablesInDependencyOrder(src);
-      for (String t : tables) {
-        if (count(dst, t) > 0 && !t.equals("agency")) {
-          throw new InvalidData("Target store is not empty", Map.of("db", "table " + t + " already has rows in " + target.url()));
-        }
-      }
+      requireNoCaseData(dst, tables, target.url());
       dst.setAutoCommit(false);
       try {
+        clear(dst, tables);
         for (String t : tables) copyTable(src, dst, t, progress);
+        resetIdentities(dst, tables);
         dst.commit();
       } catch (SQLException | RuntimeException e) {
         dst.rollback();
@@ -125,8 +123,7 @@ public final class StoreCopy {
         int n = md.getColumnCount();
         List<String> cols = new ArrayList<>();
         for (int i = 1; i <= n; i++) cols.add(md.getColumnName(i).toLowerCase(Locale.ROOT));
-        String sql = "INSERT INTO " + table + " (" + String.join(", ", cols) + ") VALUES (" + "?, ".repeat(n - 1) + "?)"
-            + (table.equals("agency") ? onConflict(dst) : "");
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", cols) + ") VALUES (" + "?, ".repeat(n - 1) + "?)";
         long rows = 0;
         try (PreparedStatement ps = dst.prepareStatement(sql)) {
           while (rs.next()) {
@@ -144,9 +141,52 @@ public final class StoreCopy {
     }
   }
 
-  private static String onConflict(Connection dst) throws SQLException {
-    // Agencies are inserted by every store at start-up: keep the target's own rows.
-    return dst.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres") ? " ON CONFLICT DO NOTHING" : "";
+  /** Tables whose rows are case data, users or audit: a target holding any of them is not empty. */
+  static final List<String> CASE_DATA = List.of("entity", "statement", "case_file", "users", "audit_log", "hit");
+
+  /**
+   * Refuses a target that holds case data. Rows a new store seeds by itself (the agency list, the
+   * audit chain's head, a token signing key) do not count: {@link #clear} replaces them.
+   */
+  public static void requireNoCaseData(Connection c, List<String> tables, String where) throws SQLException {
+    for (String t : CASE_DATA) {
+      if (tables.contains(t) && count(c, t) > 0) {
+        throw new InvalidData("Target store is not empty", Map.of("db", "table " + t + " already has rows in " + where));
+      }
+    }
+  }
+
+  /**
+   * After rows were inserted with their ids, moves each identity column's next value past the
+   * largest id, so the store's own inserts do not collide with the copied rows.
+   */
+  public static void resetIdentities(Connection c, List<String> tables) throws SQLException {
+    DatabaseMetaData md = c.getMetaData();
+    boolean postgres = md.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    for (String t : tables) {
+      List<String> identity = new ArrayList<>();
+      try (ResultSet rs = md.getColumns(null, c.getSchema(), md.storesUpperCaseIdentifiers() ? t.toUpperCase(Locale.ROOT) : t, "%")) {
+        while (rs.next()) if ("YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))) identity.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+      }
+      for (String col : identity) {
+        long max;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(" + col + "), 0) FROM " + t)) {
+          rs.next();
+          max = rs.getLong(1);
+        }
+        try (Statement s = c.createStatement()) {
+          if (postgres) s.execute("SELECT setval(pg_get_serial_sequence('" + t + "', '" + col + "'), " + Math.max(1, max) + ", " + (max > 0) + ")");
+          else s.execute("ALTER TABLE " + t + " ALTER COLUMN " + col + " RESTART WITH " + (max + 1));
+        }
+      }
+    }
+  }
+
+  /** Deletes every row of {@code tables} (children first), inside the caller's transaction. */
+  public static void clear(Connection c, List<String> tables) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      for (int i = tables.size() - 1; i >= 0; i--) s.executeUpdate("DELETE FROM " + tables.get(i));
+    }
   }
 
   public static long count(Connection c, String table) throws SQLException {

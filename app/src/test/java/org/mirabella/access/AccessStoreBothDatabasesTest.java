@@ -71,6 +71,15 @@ class AccessStoreBothDatabasesTest {
       assertThat(access.find(uk, "de-bka-7781")).isPresent();
       exchange.revoke(de, hit, req, "source at risk");
       assertThat(access.find(uk, "de-bka-7781")).isEmpty();
+      exchange.judge(uk, hit, org.mirabella.hits.Judgement.CONFIRMED, "same phone");
+      exchange.message(de, hit.id(), null, null, "about the victim", org.mirabella.provenance.HandlingCode.H3, "liaison only", true,
+          hit.ref(), "UK");
+      assertThat(exchange.messages(uk, "hit_id = :h", java.util.Map.of("h", hit.id()))).isEmpty();
+      assertThat(exchange.messages(de, "hit_id = :h", java.util.Map.of("h", hit.id()))).hasSize(1);
+      assertThat(exchange.view(uk, exchange.visibleHit(uk, hit.ref()).orElseThrow(), true).get("judgement")).isEqualTo("confirmed");
+      db.jdbi().useHandle(h -> h.execute("UPDATE entity SET review_date = DATE '2020-01-01' WHERE id = 'uk-nca-5522'"));
+      assertThat(new Reviews(db, store, audit, ReviewClocks.defaults()).queue(uk, java.time.LocalDate.now()))
+          .extracting(Reviews.Due::id).containsExactly("uk-nca-5522");
 
       // Erasure, and the audit chain holds through all of it; a change is found.
       new Reviews(db, store, audit, ReviewClocks.defaults()).erase(uk, "uk-nca-5521", "failed review");

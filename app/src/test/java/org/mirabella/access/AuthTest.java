@@ -102,6 +102,25 @@ class AuthTest {
   }
 
   @Test
+  void unknownNamesLockLikeAccountsSoLockingRevealsNoAccount() throws Exception {
+    int locked = 0;
+    for (int i = 0; i < 7; i++) {
+      var r = s.post(null, "/api/login", "{\"user\":\"no.such.user\",\"password\":\"guess-" + i + "-aaaaaaa\"}");
+      if (r.statusCode() == 429) locked++;
+    }
+    assertThat(locked).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void probingAnotherAgencysRecordIsVisibleToItsDpoNotToTheProber() throws Exception {
+    assertThat(s.getAs("uk.analyst", "/api/entities/ly-aiia-0042", "X-Justification", "probe").statusCode()).isEqualTo(404);
+    String owner = s.db.jdbi().withHandle(h -> h.createQuery(
+        "SELECT object_agency FROM audit_log WHERE action = 'entity.read.absent' AND username = 'uk.analyst' AND object = 'ly-aiia-0042'")
+        .mapTo(String.class).one());
+    assertThat(owner).isEqualTo("LY");
+  }
+
+  @Test
   void unknownUsersAndBadBodiesAreRefusedPlainly() throws Exception {
     var r = s.post(null, "/api/login", "{\"user\":\"nobody\",\"password\":\"whatever-whatever\"}");
     assertThat(r.statusCode()).isEqualTo(401);

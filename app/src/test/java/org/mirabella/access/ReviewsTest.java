@@ -87,9 +87,11 @@ class ReviewsTest {
 
   @Test
   void erasureOverHttp() throws Exception {
+    assertThat(s.context.search().ids()).contains("it-sco-0003");
     var r = s.postAs("it.analyst", "/api/reviews/it-sco-0003", "{\"outcome\":\"erase\",\"reason\":\"failed review\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(json(r.body()).get("removed").get("entities").asInt()).isEqualTo(1);
     assertThat(s.getAs("it.analyst", "/api/entities/it-sco-0003").statusCode()).isEqualTo(404);
+    assertThat(s.context.search().ids()).as("erased from the search index too").doesNotContain("it-sco-0003");
   }
 }

@@ -61,6 +61,7 @@ public final class TestServer implements AutoCloseable {
       context.entities().shareCase(s[0], s[1], s[2]);
     }
     // Cheap Argon2id parameters for the fixtures (they travel in each hash; the server verifies with them).
+    org.mirabella.search.IndexSync.sync(context.entities(), context.search());
     users = new UserStore(db, new PasswordHasher(1024, 1, 1));
     for (String a : List.of("IT", "DE", "UK", "FR", "LY", "TN", "CA", "EMSC")) add(a.toLowerCase() + ".analyst", a, Role.ANALYST);
     add("it.victims", "IT", Role.VICTIM_PROTECTION);

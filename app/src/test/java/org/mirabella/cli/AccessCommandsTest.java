@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mirabella.audit.AuditEvent;
@@ -132,6 +133,21 @@ class AccessCommandsTest {
     Run bad = run("audit", "list", "--from", "yesterday", "--data", data.toString());
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--from");
+  }
+
+  @Test
+  void theAccessCommandsPrintNoCaseData(@TempDir Path data) {
+    assertThat(run("demo", "--no-serve", "--data", data.toString()).code()).isZero();
+    appendRecords(data, 2);
+    List<String> values = List.of("Selam Tesfaye", "محمد عبد الرحمن", "Abdel-Rahman", "+218", "GB82");
+    for (String[] args : new String[][] {{"users", "list"}, {"audit", "list"}, {"audit", "list", "--entity", "fr-oltim-0310"},
+        {"audit", "verify"}, {"users", "unlock", "--user", "analyst.it"}}) {
+      List<String> full = new java.util.ArrayList<>(List.of(args));
+      full.addAll(List.of("--data", data.toString()));
+      Run r = run(full.toArray(String[]::new));
+      assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isZero();
+      for (String v : values) assertThat(r.out() + r.err()).as(String.join(" ", args)).doesNotContain(v);
+    }
   }
 
   @Test

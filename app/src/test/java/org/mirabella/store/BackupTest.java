@@ -23,6 +23,9 @@ class BackupTest {
     SampleData.load(s, Model.get());
     s.shareCase("IT", "IT-SCO-2024-117", "DE");
     s.retract(s.find("uk-nca-5521").orElseThrow().statements().get(0).id(), "analyst.uk", "duplicate");
+    var audit = new org.mirabella.audit.JdbcAuditLog(db);
+    audit.record(new org.mirabella.audit.AuditEvent("analyst.it", "IT", "entity.read", "it-sco-0001", "IT", "case work", null));
+    new org.mirabella.xref.CrossMatcher(db, s, new org.mirabella.hits.HitStore(db, audit)).rematchAll();
     return s;
   }
 
@@ -43,6 +46,14 @@ class BackupTest {
       }
       assertThat(to.counts()).isEqualTo(from.counts());
       assertThat(StoreCopy.compare(source, restored)).allSatisfy(r -> assertThat(r.equal()).as(r.table()).isTrue());
+      // The restored store keeps working: new audit records and hits get fresh ids after the restored ones.
+      var audit = new org.mirabella.audit.JdbcAuditLog(restored);
+      audit.record(new org.mirabella.audit.AuditEvent("dpo.it", "IT", "restore.check", "store", null, "after restore", null));
+      var hits = new org.mirabella.hits.HitStore(restored, audit);
+      new org.mirabella.xref.CrossMatcher(restored, to, hits).rematchAll();
+      long hitCount = restored.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM hit").mapTo(Long.class).one());
+      assertThat(hitCount).isPositive();
+      assertThat(audit.verify().intact()).isTrue();
     }
   }
 

@@ -33,8 +33,9 @@ import org.mirabella.analysis.scoring.SampledBetweenness;
  * Sections: {@code exact N M} (exact betweenness on BA(N, M), both cores), {@code rate N M K} (CPU
  * per source over K sources, and the exact run extrapolated from it), {@code jgrapht N M}
  * (ours vs JGraphT's BetweennessCentrality on the same graph), {@code sampled N M K} (K-source
- * estimate with its error bound, plus one BFS in ours vs JGraphT), {@code louvain N M} (ours, and
- * JGraphT's label propagation, the nearest community algorithm it has, on the same graph).
+ * estimate with its error bound, plus one BFS in ours vs JGraphT), {@code louvain N M [nojgrapht]}
+ * (ours, and JGraphT's label propagation, the nearest community algorithm it has, on the same
+ * graph).
  */
 public final class NetworkBenchmark {
   private NetworkBenchmark() {}
@@ -82,7 +83,7 @@ public final class NetworkBenchmark {
       case "exact" -> exact(g);
       case "jgrapht" -> jgraphtBetweenness(g);
       case "sampled" -> sampled(g, args.length > 3 ? Integer.parseInt(args[3]) : 1000);
-      case "louvain" -> louvain(g);
+      case "louvain" -> louvain(g, args.length <= 3 || !args[3].equals("nojgrapht"));
       case "rate" -> sampledOnly(g, args.length > 3 ? Integer.parseInt(args[3]) : 200, "exact-betweenness rate");
       default -> throw new IllegalArgumentException("unknown section " + section);
     }
@@ -156,12 +157,13 @@ public final class NetworkBenchmark {
         + "(+%.1f s to build its graph); ratio %.1fx", ours, theirs, convert, theirs / ours);
   }
 
-  private static void louvain(Network g) {
+  private static void louvain(Network g, boolean withJGraphT) {
     long t = System.nanoTime();
     long c0 = cpu();
     Communities c = new Louvain(g).communities();
     say("Louvain, ours (1 thread): %.1f s wall, %.1f s CPU, %d communities, modularity %.4f", secs(t), cpuSecs(c0),
         c.count(), c.modularity());
+    if (!withJGraphT) return;
     t = System.nanoTime();
     Graph<Integer, DefaultWeightedEdge> jg = JGraphTAdapter.toGraph(g);
     double convert = secs(t);

@@ -23,7 +23,8 @@ import org.mirabella.model.Model;
  * blocking recall, scored candidate pairs per second), and DBLP–ACM linkage. Labels are read only
  * to score the output, never to fit or set thresholds.
  *
- * <p>Run: {@code java -cp app/target/classes:... org.mirabella.matching.cli.MatchingBenchmark ../shared/data}
+ * <p>Run: {@code java -cp app/target/mirabella.jar org.mirabella.matching.cli.MatchingBenchmark [DATA_DIR]} for accuracy,
+ * {@code ... MatchingBenchmark speed [THREADS]} for throughput; DATA_DIR defaults to {@code shared/data} beside the repository.
  */
 public final class MatchingBenchmark {
   private static final Pattern FEBRL_ID = Pattern.compile("rec-(\\d+)-");
@@ -186,12 +187,78 @@ public final class MatchingBenchmark {
         Runtime.getRuntime().availableProcessors());
   }
 
+  /** OpenSanctions' labelled name pairs and the Putin name cluster, at the default threshold. */
+  public static String names(Path bench) throws java.io.IOException {
+    StringBuilder out = new StringBuilder();
+    Path cases = bench.resolve("cases.csv");
+    if (Files.exists(cases)) {
+      Csv.Table t = Csv.read(cases);
+      int n1 = t.require("name1");
+      int n2 = t.require("name2");
+      int lab = t.require("is_match");
+      int schema = t.require("schema");
+      int quality = t.require("quality");
+      int tp = 0;
+      int fp = 0;
+      int fn = 0;
+      int cross = 0;
+      int crossFound = 0;
+      int strongFail = 0;
+      long t0 = System.nanoTime();
+      for (String[] r : t.rows()) {
+        boolean truth = r[lab].equals("true");
+        double sc = org.mirabella.matching.names.NameMatcher.score(org.mirabella.matching.names.NameKey.of(r[n1]),
+            org.mirabella.matching.names.NameKey.of(r[n2]));
+        boolean pred = sc >= org.mirabella.matching.names.NameMatcher.DEFAULT_THRESHOLD;
+        if (pred && truth) tp++;
+        else if (pred) fp++;
+        else if (truth) fn++;
+        if (pred != truth && r[quality].equals("STRONG")) strongFail++;
+        if (truth && !org.mirabella.model.types.NameType.scripts(r[n1]).equals(org.mirabella.model.types.NameType.scripts(r[n2]))) {
+          cross++;
+          if (pred) crossFound++;
+        }
+      }
+      double p = tp / (double) (tp + fp);
+      double rc = tp / (double) (tp + fn);
+      out.append(String.format(Locale.ROOT, "names cases.csv: %d pairs, threshold %.2f: TP=%d FP=%d FN=%d P=%.3f R=%.3f F1=%.3f; "
+          + "cross-script positives found %d/%d; STRONG-tier errors %d%n", t.rows().size(),
+          org.mirabella.matching.names.NameMatcher.DEFAULT_THRESHOLD, tp, fp, fn, p, rc, 2 * p * rc / (p + rc), crossFound, cross, strongFail));
+    }
+    Path putin = bench.resolve("putin_names.txt");
+    if (Files.exists(putin)) {
+      List<org.mirabella.matching.names.NameKey> keys = Files.readAllLines(putin).stream().filter(x -> !x.isBlank())
+          .map(org.mirabella.matching.names.NameKey::of).toList();
+      int linked = 0;
+      int total = 0;
+      for (int i = 0; i < keys.size(); i++) {
+        for (int j = i + 1; j < keys.size(); j++) {
+          total++;
+          if (org.mirabella.matching.names.NameMatcher.score(keys.get(i), keys.get(j)) >= org.mirabella.matching.names.NameMatcher.DEFAULT_THRESHOLD) linked++;
+        }
+      }
+      out.append(String.format(Locale.ROOT, "names putin_names.txt: %d forms, %d/%d pairs linked = %.3f%n", keys.size(), linked, total, linked / (double) total));
+    }
+    return out.toString();
+  }
+
+  /** shared/data beside the repository: walks up from the working directory. */
+  static Path findData() {
+    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+      Path s = d.resolveSibling("shared").resolve("data");
+      if (Files.isDirectory(s)) return s;
+    }
+    return Path.of("../shared/data");
+  }
+
   public static void main(String[] args) throws Exception {
-    Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
+    Path data = args.length > 0 && !args[0].equals("speed") ? Path.of(args[0]) : findData();
+    if (args.length > 0 && args[0].equals("speed")) args = new String[] {data.toString(), "speed", args.length > 1 ? args[1] : "2"};
     if (args.length > 1 && args[1].equals("speed")) {
       System.out.println(speed(data.resolve("febrl/dataset3.csv"), args.length > 2 ? Integer.parseInt(args[2]) : 2, 10));
       return;
     }
+    System.out.print(names(data.resolve("opensanctions-name-bench")));
     Path febrl = data.resolve("febrl");
     for (String ds : List.of("dataset1", "dataset2", "dataset3")) {
       Path f = febrl.resolve(ds + ".csv");

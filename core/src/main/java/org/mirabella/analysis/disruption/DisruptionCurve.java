@@ -12,8 +12,8 @@ public record DisruptionCurve(List<Point> points, List<String> removedNodes) {
     removedNodes = List.copyOf(removedNodes);
   }
 
-  /** One row: nodes removed so far, LCC size, LCC size over the initial LCC size. */
-  public record Point(int removed, int lccSize, double lccRatio) {}
+  /** One row: nodes removed so far, LCC size, LCC size over the initial LCC size, number of components. */
+  public record Point(int removed, int lccSize, double lccRatio, int components) {}
 
   /** CSV with header {@code removed,lcc_ratio}. */
   public String toCsv() {

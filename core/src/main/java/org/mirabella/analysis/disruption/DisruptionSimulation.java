@@ -101,8 +101,9 @@ public final class DisruptionSimulation {
   }
 
   private static DisruptionCurve.Point point(int removed, Network g, int lcc0) {
-    int lcc = ConnectedComponents.largestSize(g);
+    ConnectedComponents cc = new ConnectedComponents(g);
+    int lcc = cc.largestSize();
     double ratio = 1 - Math.abs((double) (lcc - lcc0) / lcc0);
-    return new DisruptionCurve.Point(removed, lcc, ratio);
+    return new DisruptionCurve.Point(removed, lcc, ratio, cc.count());
   }
 }

@@ -28,8 +28,9 @@ final class BrandesKernel {
   private final double[] wts; // null: every weight 1
   private final boolean weighted;
   private final int[] order; // settling order (networkx's stack S)
-  private final double[] sigma;
-  private final double[] delta;
+  private final double[] sigma; // weighted only
+  private final double[] delta; // weighted only
+  private final double[] sd; // unweighted only: sigma, delta interleaved
   /**
    * BFS level modulo 3, or {@link #UNSEEN}. Neighbours' levels differ by at most one, so level mod 3
    * is enough to tell a predecessor (one level up) from a sibling or successor; a byte per node
@@ -54,8 +55,9 @@ final class BrandesKernel {
     this.weighted = weighted;
     int n = off.length - 1;
     order = new int[n];
-    sigma = new double[n];
-    delta = new double[n];
+    sigma = weighted ? new double[n] : null;
+    delta = weighted ? new double[n] : null;
+    sd = weighted ? null : new double[2 * n];
     if (weighted) {
       hops = null;
       dist = new double[n];
@@ -90,21 +92,31 @@ final class BrandesKernel {
       }
       reset(count);
     } else {
-      int count = bfs(s);
+      // sigma and delta of node v interleaved at sd[2v], sd[2v + 1]: one cache line per predecessor
+      final double[] sd = this.sd;
       final byte[] hops = this.hops;
-      final double[] sigma = this.sigma;
-      final double[] delta = this.delta;
+      int count = bfs(s);
       for (int k = count - 1; k >= 0; k--) {
         int w = order[k];
-        double coeff = (1 + delta[w]) / sigma[w];
+        double coeff = (1 + sd[2 * w + 1]) / sd[2 * w];
         byte up = UP[hops[w]];
         for (int i = off[w], end = off[w + 1]; i < end; i++) {
           int v = tgt[i];
-          if (hops[v] == up) delta[v] += sigma[v] * coeff;
+          if (hops[v] == up) sd[2 * v + 1] += sd[2 * v] * coeff;
         }
-        if (w != s) bc[w] += delta[w];
+        if (w != s) bc[w] += sd[2 * w + 1];
       }
-      reset(count);
+      if (count > order.length / 8) {
+        Arrays.fill(sd, 0.0);
+        Arrays.fill(hops, UNSEEN);
+      } else {
+        for (int k = 0; k < count; k++) {
+          int v = order[k];
+          sd[2 * v] = 0;
+          sd[2 * v + 1] = 0;
+          hops[v] = UNSEEN;
+        }
+      }
     }
   }
 
@@ -117,35 +129,34 @@ final class BrandesKernel {
       int v = order[k];
       sigma[v] = 0;
       delta[v] = 0;
-      if (weighted) {
-        dist[v] = Double.NaN;
-        settled[v] = false;
-      } else {
-        hops[v] = UNSEEN;
-      }
+      dist[v] = Double.NaN;
+      settled[v] = false;
     }
   }
 
   private int bfs(int s) {
     final byte[] hops = this.hops;
-    final double[] sigma = this.sigma;
+    final double[] sd = this.sd;
     final int[] order = this.order;
     int head = 0;
     int tail = 0;
     order[tail++] = s;
     hops[s] = 0;
-    sigma[s] = 1.0;
+    sd[2 * s] = 1.0;
     while (head < tail) {
       int v = order[head++];
       byte hv = DOWN[hops[v]];
-      double sv = sigma[v];
+      double sv = sd[2 * v];
       for (int i = off[v], end = off[v + 1]; i < end; i++) {
         int w = tgt[i];
-        if (hops[w] == UNSEEN) {
+        byte hw = hops[w];
+        if (hw == UNSEEN) {
           hops[w] = hv;
           order[tail++] = w;
+          sd[2 * w] += sv;
+        } else if (hw == hv) {
+          sd[2 * w] += sv;
         }
-        if (hops[w] == hv) sigma[w] += sv;
       }
     }
     return tail;

@@ -117,16 +117,8 @@ public final class NameFeature implements Feature {
     }
     double direct = NameMatcher.score(mine(a), mine(b));
     if (direct >= 0.7 || other(b) == null) return direct;
-    // swapped fields: only an exact swap counts, to keep the pair loop cheap
-    return crossed(a, b) ? Math.max(direct, 0.9) : direct;
-  }
-
-  /** Whether this part of {@code a} is written as the other part of {@code b} and the other way round. */
-  private boolean crossed(MatchKeys a, MatchKeys b) {
-    NameKey x = mine(a);
-    NameKey y = other(b);
-    if (x == null || y == null || other(a) == null || mine(b) == null) return false;
-    return x.latinKey().equals(y.latinKey()) && other(a).latinKey().equals(mine(b).latinKey());
+    // given and family names swapped between the fields (counted a little lower than in place)
+    return Math.max(direct, NameMatcher.score(mine(a), other(b)) * 0.9);
   }
 
   private static String latin(NameKey k) {
@@ -150,7 +142,7 @@ public final class NameFeature implements Feature {
     NameKey y = mine(b);
     if (x == null || y == null) return label + " " + LEVELS[level];
     double direct = NameMatcher.score(x, y);
-    if (direct < 0.7 && crossed(a, b)) {
+    if (direct < 0.7 && other(b) != null && NameMatcher.score(x, other(b)) * 0.9 > direct) {
       return label + " swapped with the other name field: " + x.original() + " ~ " + other(b).original();
     }
     return label + " " + LEVELS[level] + ": " + x.original() + " ~ " + y.original();

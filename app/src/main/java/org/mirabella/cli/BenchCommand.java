@@ -1,0 +1,167 @@
+package org.mirabella.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.mirabella.agency.Agencies;
+import org.mirabella.ingest.ImportResult;
+import org.mirabella.ingest.ImportService;
+import org.mirabella.ingest.ImportSettings;
+import org.mirabella.ingest.Ingestor;
+import org.mirabella.ingest.InputFile;
+import org.mirabella.ingest.Mapping;
+import org.mirabella.ingest.MappingLoader;
+import org.mirabella.model.Model;
+import org.mirabella.store.Database;
+import org.mirabella.store.EntityStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mirabella bench import}: writes a synthetic person/payment CSV of {@code --rows} rows,
+ * imports it into a fresh embedded store and prints rows/s, statements/s and the peak heap. The
+ * figures go in docs/benchmarks-ingest.md with the exact command.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: 'bench import' measures import speed and memory.")
+final class BenchCommand implements Runnable {
+  @Parameters(paramLabel = "WHAT", description = "What to measure: import.")
+  String what;
+
+  @Option(names = "--rows", defaultValue = "200000", description = "Rows of the synthetic CSV (default ${DEFAULT-VALUE}).")
+  long rows;
+
+  @Option(names = "--dir", paramLabel = "DIR", description = "Work folder for the CSV and the store (default: a temporary folder, deleted after).")
+  Path dir;
+
+  @Option(names = "--csv", paramLabel = "FILE", description = "Import this CSV (written by an earlier run with --dir) instead of writing one.")
+  Path csv;
+
+  @Option(names = "--db", paramLabel = "JDBC_URL", description = "A PostgreSQL database instead of a fresh embedded store.")
+  String dbUrl;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  static final String MAPPING = """
+      source: {format: csv, delimiter: ";", dateFormats: ["dd/MM/yyyy"], decimalComma: true}
+      provenance:
+        category: {column: role, map: {s: suspect, v: victim}}
+        grade: {column: grade}
+      entities:
+        person:
+          schema: Person
+          keys: [person_id]
+          properties:
+            firstName: {column: first}
+            lastName: {column: last}
+            name: {template: "{first} {last}"}
+            birthDate: {column: born}
+            nationality: {literal: it}
+            idNumber: {column: doc}
+        payment:
+          schema: Payment
+          keys: [payment_id]
+          properties:
+            payer: {entity: person}
+            amount: {column: amount}
+            currency: {literal: EUR}
+            date: {column: paid}
+            purpose: {column: purpose}
+      """;
+
+  @Override
+  public void run() {
+    if (!what.equals("import")) throw new Main.UserError("unknown benchmark '" + what + "': use import");
+    PrintWriter out = spec.commandLine().getOut();
+    boolean temporary = dir == null;
+    try {
+      Path work = temporary ? Files.createTempDirectory("mirabella-bench") : Files.createDirectories(dir);
+      try {
+        Path file = csv != null ? csv : write(work.resolve("bench-" + rows + ".csv"), rows);
+        Path mappingFile = work.resolve("bench.yaml");
+        Files.writeString(mappingFile, MAPPING);
+        Mapping mapping = MappingLoader.load(mappingFile, Model.get());
+        try (Database db = dbUrl == null ? Database.embedded(work.resolve("store-" + System.nanoTime())) : Database.open(dbUrl, null, null)) {
+          EntityStore store = new EntityStore(db, Model.get());
+          store.ensureAgencies(Agencies.get());
+          resetPeaks();
+          long t0 = System.nanoTime();
+          long cpu0 = cpuNanos();
+          ImportResult r = new ImportService(store, Model.get()).run(List.of(InputFile.of(file)), mapping,
+              new ImportSettings("IT", "BENCH-" + System.currentTimeMillis(), null, null, null, "bench", null), true,
+              x -> {}, Ingestor.Progress.NONE);
+          double s = (System.nanoTime() - t0) / 1e9;
+          double cpu = (cpuNanos() - cpu0) / 1e9;
+          out.printf("bench import: %s (%.1f MB), %d rows -> %d entities, %d statements in %.1f s%n", file.getFileName(),
+              Files.size(file) / 1e6, r.read().rowsRead(), r.entitiesAdded(), r.statementsAdded(), s);
+          out.printf("  %.0f rows/s, %.0f statements/s; peak heap %.0f MB (max heap %.0f MB); %d cores; %s%n",
+              r.read().rowsRead() / s, r.statementsAdded() / s, peakHeap() / 1e6, Runtime.getRuntime().maxMemory() / 1e6,
+              Runtime.getRuntime().availableProcessors(), db.dialect());
+          out.printf("  process CPU time %.1f s (%.2f cores busy on average): %.0f statements per CPU-second%n", cpu, cpu / s,
+              r.statementsAdded() / cpu);
+        }
+      } finally {
+        if (temporary) deleteTree(work);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A synthetic export: one row per payment, ~2 payments per person, 11 statements per row. */
+  static Path write(Path file, long rows) throws IOException {
+    Random rnd = new Random(42);
+    String[] first = {"Mario", "Amira", "José", "Niccolò", "Fatima", "Ahmed", "Lucia", "Karim", "Elena", "Omar"};
+    String[] last = {"Rossi", "Ben Salah", "Müller", "Bianchi", "El Amrani", "Haddad", "Ferrari", "Traoré", "Nowak", "Diallo"};
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("payment_id;person_id;first;last;born;doc;role;grade;amount;paid;purpose\n");
+      for (long i = 0; i < rows; i++) {
+        long person = i / 2;
+        Random p = new Random(person);
+        w.write(i + ";" + person + ";" + first[p.nextInt(first.length)] + ";" + last[p.nextInt(last.length)] + " " + person + ";"
+            + String.format("%02d/%02d/%d", 1 + p.nextInt(28), 1 + p.nextInt(12), 1950 + p.nextInt(50)) + ";"
+            + "AA" + (1000000 + person) + ";" + (p.nextBoolean() ? "s" : "v") + ";B2;"
+            + (100 + rnd.nextInt(9000)) + "," + rnd.nextInt(100) + ";"
+            + String.format("%02d/%02d/%d", 1 + rnd.nextInt(28), 1 + rnd.nextInt(12), 2015 + rnd.nextInt(10)) + ";"
+            + "passaggio " + rnd.nextInt(50) + "\n");
+      }
+    }
+    return file;
+  }
+
+  /** CPU time of the whole process (all threads, GC included): wall time on a shared machine says little. */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static void resetPeaks() {
+    System.gc();
+    for (MemoryPoolMXBean b : ManagementFactory.getMemoryPoolMXBeans()) b.resetPeakUsage();
+  }
+
+  private static long peakHeap() {
+    long sum = 0;
+    for (MemoryPoolMXBean b : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (b.getType() == MemoryType.HEAP) sum += b.getPeakUsage().getUsed();
+    }
+    return sum;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}

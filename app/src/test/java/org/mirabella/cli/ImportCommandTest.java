@@ -1,0 +1,152 @@
+package org.mirabella.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The import and export commands end to end, on an embedded store in a temporary data folder. */
+class ImportCommandTest {
+  @TempDir Path dir;
+  Path data;
+  Path csv;
+  Path mapping;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    CommandLine cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  Path copy(String name) throws Exception {
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("ingest/" + name)) {
+      Path p = dir.resolve(name);
+      Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
+      return p;
+    }
+  }
+
+  @BeforeEach
+  void files() throws Exception {
+    data = dir.resolve("data");
+    csv = copy("it-persone.csv");
+    mapping = copy("it-persone.yaml");
+  }
+
+  Run importFile(Path file, String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("import", file.toString(), "--data", data.toString(),
+        "--agency", "IT", "--case", "IT-SCO-1", "--mapping", mapping.toString(), "--user", "rossi"));
+    args.addAll(List.of(more));
+    return run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void importsAndPrintsTheSummary() {
+    Run r = importFile(csv);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("Imported it-persone.csv into IT / IT-SCO-1 (mapping it-persone.yaml, run ")
+        .contains("  3 rows read, 0 rejected\n")
+        .contains("  4 entities and 23 statements added, 0 statements unchanged, 0 retracted\n");
+    assertThat(RejectsFilePath.of(csv)).doesNotExist();
+    Run again = importFile(csv);
+    assertThat(again.out()).contains("  0 entities and 0 statements added, 23 statements unchanged, 0 retracted\n");
+  }
+
+  @Test
+  void rejectedRowsExitTwoWriteTheRejectsFileAndNothingElse() throws Exception {
+    Path bad = copy("it-persone-bad.csv");
+    Run r = importFile(bad);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).startsWith("Did not import it-persone-bad.csv").contains("  5 rows read, 2 rejected\n")
+        .contains("  Rejected rows by reason:\n")
+        .contains("         1  data_nascita: birthDate: '…' matches none of the date formats dd/MM/yyyy, MM/yyyy, yyyy\n");
+    Path rejects = dir.resolve("it-persone-bad.csv.rejects.csv");
+    assertThat(r.err()).isEqualTo("mirabella: 2 rows rejected (see " + rejects
+        + "): nothing imported; fix them, or pass --accept-rejects to import the other rows\n");
+    assertThat(Files.readAllLines(rejects, StandardCharsets.UTF_8)).containsExactly(
+        "file,line,column,reason,row",
+        "it-persone-bad.csv,5,data_nascita,\"birthDate: '31/02/1980' matches none of the date formats dd/MM/yyyy, MM/yyyy, yyyy\","
+            + "4;Luca;Verdi;31/02/1980;it;;indagato;B2;tanti;05/01/2024",
+        "it-persone-bad.csv,5,importo,amount: not a number: 'tanti',4;Luca;Verdi;31/02/1980;it;;indagato;B2;tanti;05/01/2024",
+        "it-persone-bad.csv,6,ruolo,\"'sconosciuto' is not one of suspect, victim, witness, contact, informant, other\","
+            + "5;Marta;Neri;1981;it;;sconosciuto;B2;;");
+    Run health = run("export", "--data", data.toString(), "--out", dir.resolve("none.json").toString());
+    assertThat(health.out()).isEqualTo("Exported 0 entities to " + dir.resolve("none.json") + ".\n");
+
+    Run accepted = importFile(bad, "--accept-rejects", "--json", "--rejects", dir.resolve("r.csv").toString());
+    assertThat(accepted.code()).isZero();
+    JsonNode j = new ObjectMapper().readTree(accepted.out());
+    assertThat(j.get("committed").asBoolean()).isTrue();
+    assertThat(j.get("rowsRejected").asLong()).isEqualTo(2);
+    assertThat(j.get("entitiesAdded").asLong()).isEqualTo(4);
+    assertThat(j.get("rejects").get(0).get("column").asText()).isEqualTo("data_nascita");
+    assertThat(dir.resolve("r.csv")).exists();
+  }
+
+  @Test
+  void aBadMappingOrFileIsOneLineAndExitTwo() throws Exception {
+    Path m = dir.resolve("bad.yaml");
+    Files.writeString(m, "entities: {p: {schema: Person, keys: [id_soggetto], properties: {name: {colum: nome}}}}\n");
+    Run r = run("import", csv.toString(), "--data", data.toString(), "--agency", "IT", "--case", "C", "--mapping", m.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("mirabella: Bad mapping: bad.yaml: entities.p.properties.name.colum: unknown key 'colum' "
+        + "(allowed: column, columns, entity, format, join, literal, literals, split, template)\n");
+    Path cut = dir.resolve("cut.csv");
+    Files.writeString(cut, "id_soggetto;nome;cognome;data_nascita;nazionalita;telefono;ruolo;valutazione;importo;data_pagamento\n1;Mario;Ro");
+    Run t = importFile(cut);
+    assertThat(t.code()).isEqualTo(2);
+    assertThat(t.err()).isEqualTo("mirabella: Malformed file: cut.csv line 2: the last row has 3 of 10 fields and no line end: the file is truncated\n");
+    Run agency = run("import", csv.toString(), "--data", data.toString(), "--agency", "XX", "--case", "C", "--mapping", mapping.toString());
+    assertThat(agency.code()).isEqualTo(2);
+    assertThat(agency.err()).startsWith("mirabella: Unknown agency: agency: 'XX' is not one of [US, JP");
+  }
+
+  @Test
+  void exportsFtmThatImportsBackWithoutAMapping() throws Exception {
+    importFile(csv);
+    Path out = dir.resolve("it.ftm.json");
+    Run e = run("export", "--format", "ftm", "--agency", "IT", "--case", "IT-SCO-1", "--data", data.toString(), "--out", out.toString());
+    assertThat(e.code()).isZero();
+    assertThat(e.out()).isEqualTo("Exported 4 entities to " + out + ".\n");
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(4);
+    JsonNode first = new ObjectMapper().readTree(lines.get(0));
+    assertThat(first.has("id")).isTrue();
+    assertThat(first.get("statements").get(0).get("source").asText()).isEqualTo("it-persone.yaml:it-persone.csv");
+    Path other = dir.resolve("other");
+    Run back = run("import", out.toString(), "--data", other.toString(), "--agency", "IT", "--case", "IT-SCO-1", "--json");
+    assertThat(back.code()).isZero();
+    JsonNode j = new ObjectMapper().readTree(back.out());
+    assertThat(j.get("entitiesAdded").asLong()).isEqualTo(4);
+    assertThat(j.get("statementsAdded").asLong()).isEqualTo(23);
+    Path again = dir.resolve("again.ftm.json");
+    run("export", "--data", other.toString(), "--out", again.toString());
+    assertThat(Files.readAllLines(again)).isEqualTo(lines);
+  }
+
+  /** Where the rejects file goes by default. */
+  static final class RejectsFilePath {
+    static Path of(Path input) {
+      return input.resolveSibling(input.getFileName() + ".rejects.csv");
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package org.mirabella.ingest;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Counts the bytes read, for progress. */
+final class CountingInputStream extends FilterInputStream {
+  private long count;
+  private long mark;
+
+  CountingInputStream(InputStream in) {
+    super(in);
+  }
+
+  long count() {
+    return count;
+  }
+
+  @Override
+  public int read() throws IOException {
+    int b = super.read();
+    if (b >= 0) count++;
+    return b;
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    int n = super.read(b, off, len);
+    if (n > 0) count += n;
+    return n;
+  }
+
+  @Override
+  public long skip(long n) throws IOException {
+    long s = super.skip(n);
+    count += s;
+    return s;
+  }
+
+  @Override
+  public synchronized void mark(int readlimit) {
+    super.mark(readlimit);
+    mark = count;
+  }
+
+  @Override
+  public synchronized void reset() throws IOException {
+    super.reset();
+    count = mark;
+  }
+}

@@ -1,0 +1,79 @@
+package org.mirabella.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mirabella.model.InvalidData;
+
+class XlsxSourceTest {
+  @TempDir Path dir;
+
+  /** A workbook as an agency would export it: a cover sheet, then the data with a date and a numeric phone. */
+  static Path workbook(Path file) throws Exception {
+    try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+      wb.createSheet("Info").createRow(0).createCell(0).setCellValue("Export");
+      Sheet s = wb.createSheet("Persone");
+      Row h = s.createRow(0);
+      String[] cols = {"id", "nome", "nascita", "telefono", "importo"};
+      for (int i = 0; i < cols.length; i++) h.createCell(i).setCellValue(cols[i]);
+      CellStyle date = wb.createCellStyle();
+      date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+      Row r = s.createRow(1);
+      r.createCell(0).setCellValue(17);
+      r.createCell(1).setCellValue("Niccolò");
+      r.createCell(2).setCellValue(LocalDate.of(1987, 3, 17));
+      r.getCell(2).setCellStyle(date);
+      r.createCell(3).setCellValue(393331234567d);
+      r.createCell(4).setCellValue(1500.5);
+      s.createRow(2); // blank row
+      Row r3 = s.createRow(3);
+      r3.createCell(0).setCellValue("18");
+      r3.createCell(1).setCellValue("Ada");
+      wb.write(out);
+    }
+    return file;
+  }
+
+  @Test
+  void readsCellsAsTheValuesTheyHold() throws Exception {
+    Path p = workbook(dir.resolve("p.xlsx"));
+    var spec = new SourceSpec(SourceSpec.Format.XLSX, ',', '"', null, "Persone", List.of(), false, 0);
+    try (XlsxSource src = new XlsxSource(p, "p.xlsx", spec, "m.yaml")) {
+      assertThat(src.columns()).containsExactly("id", "nome", "nascita", "telefono", "importo");
+      var r = src.next();
+      assertThat(r.line()).isEqualTo(2);
+      assertThat(r.get("id")).isEqualTo("17");
+      assertThat(r.get("nome")).isEqualTo("Niccolò");
+      assertThat(r.get("nascita")).isEqualTo("1987-03-17");
+      assertThat(r.get("telefono")).isEqualTo("393331234567");
+      assertThat(r.get("importo")).isEqualTo("1500.5");
+      var r3 = src.next();
+      assertThat(r3.line()).isEqualTo(4);
+      assertThat(r3.get("nascita")).isNull();
+      assertThat(src.next()).isNull();
+    }
+  }
+
+  @Test
+  void namesAMissingSheetAndAFileThatIsNoWorkbook() throws Exception {
+    Path p = workbook(dir.resolve("p.xlsx"));
+    var spec = new SourceSpec(SourceSpec.Format.XLSX, ',', '"', null, "Persons", List.of(), false, 0);
+    assertThatThrownBy(() -> new XlsxSource(p, "p.xlsx", spec, "m.yaml")).isInstanceOf(InvalidData.class)
+        .hasMessage("Bad mapping: m.yaml: source.sheet: no sheet 'Persons' in p.xlsx (sheets: Info, Persone)");
+    Path bad = dir.resolve("bad.xlsx");
+    Files.writeString(bad, "id,name\n1,x\n");
+    assertThatThrownBy(() -> new XlsxSource(bad, "bad.xlsx", SourceSpec.defaults(SourceSpec.Format.XLSX), "m.yaml"))
+        .isInstanceOf(InvalidData.class).message().startsWith("Malformed file: bad.xlsx: not a readable XLSX workbook: ");
+  }
+}

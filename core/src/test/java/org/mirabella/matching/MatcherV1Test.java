@@ -1,0 +1,87 @@
+package org.mirabella.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mirabella.model.Entity;
+import org.mirabella.model.Model;
+import org.mirabella.provenance.Provenance;
+
+class MatcherV1Test {
+  private static final Provenance P = Provenance.of("it-polizia", "case-1");
+  private final MatcherV1 matcher = new MatcherV1();
+
+  private static Entity person(String id, Map<String, List<String>> props) {
+    Entity e = new Entity(id, Model.get().require("Person"), "it-polizia", "case-1", null, null);
+    props.forEach((k, vs) -> vs.forEach(v -> assertThat(e.add(k, v, P).isValid()).as(k + "=" + v).isTrue()));
+    return e;
+  }
+
+  @Test
+  void emptyRecordsAreNoMatch() {
+    Match m = matcher.score(person("a", Map.of()), person("b", Map.of()));
+    assertThat(m.band()).isEqualTo(Band.NO_MATCH);
+    assertThat(m.version()).isEqualTo(MatcherV1.NAME);
+  }
+
+  @Test
+  void samePhoneAndNameAcrossScriptsIsAMatchWithReasons() {
+    Entity it = person("it-1", Map.of("name", List.of("Mohamed Abdelrahman"), "birthDate", List.of("1987"), "phone", List.of("+218 91 234 5678")));
+    Entity ly = person("ly-7", Map.of("name", List.of("محمد عبد الرحمن"), "birthDate", List.of("1987-03-02"), "phone", List.of("+218912345678")));
+    Match m = matcher.score(it, ly);
+    assertThat(m.band()).isEqualTo(Band.AUTO_MATCH);
+    assertThat(String.join("; ", m.reasons())).contains("same phone: +218912345678").contains("names match across scripts")
+        .contains("birth dates agree as far as both go: 1987 vs 1987-03-02");
+  }
+
+  @Test
+  void countryMismatchHoldsBackAutoMatch() {
+    Entity a = person("a", Map.of("name", List.of("Youssef Al-Masri"), "birthDate", List.of("1990-01-01"), "nationality", List.of("eg"),
+        "phone", List.of("+201001234567")));
+    Entity b = person("b", Map.of("name", List.of("Yusuf Almasri"), "birthDate", List.of("1990-01-01"), "nationality", List.of("ly"),
+        "phone", List.of("+201001234567")));
+    Match m = matcher.score(a, b);
+    assertThat(m.band()).isEqualTo(Band.REVIEW);
+    assertThat(m.reasons()).anyMatch(r -> r.startsWith("country mismatch: eg vs ly"));
+  }
+
+  @Test
+  void differentPassportsOfTheSameKindHoldBack() {
+    Entity a = person("a", Map.of("name", List.of("Tesfaye Gebre"), "birthDate", List.of("1985-05-05"), "passportNumber", List.of("ER1234567"),
+        "phone", List.of("+291 7 123456")));
+    Entity b = person("b", Map.of("name", List.of("Tesfay Ghebre"), "birthDate", List.of("1985-05-05"), "passportNumber", List.of("ER7654321"),
+        "phone", List.of("+291 7 123456")));
+    Match m = matcher.score(a, b);
+    assertThat(m.band()).isNotEqualTo(Band.AUTO_MATCH);
+    assertThat(m.reasons()).anyMatch(r -> r.startsWith("different identifiers of the same kind"));
+  }
+
+  @Test
+  void birthYearsDisjointIsAReason() {
+    Entity a = person("a", Map.of("name", List.of("Hafez al-Assad"), "birthDate", List.of("1930")));
+    Entity b = person("b", Map.of("name", List.of("Hafez al-Assad"), "birthDate", List.of("1965")));
+    Match m = matcher.score(a, b);
+    assertThat(m.band()).isNotEqualTo(Band.AUTO_MATCH);
+    assertThat(m.reasons()).anyMatch(r -> r.startsWith("birth years disjoint"));
+  }
+
+  @Test
+  void scoreIsSymmetricEnoughAndInRange() {
+    Entity a = person("a", Map.of("name", List.of("Vladimir Putin"), "birthDate", List.of("1952-10-07")));
+    Entity b = person("b", Map.of("name", List.of("ПУТИН Владимир Владимирович"), "birthDate", List.of("1952-07-10")));
+    double ab = matcher.score(a, b).score();
+    double ba = matcher.score(b, a).score();
+    assertThat(ab).isBetween(0.0, 1.0);
+    assertThat(Math.abs(ab - ba)).isLessThan(1e-9);
+    assertThat(matcher.score(a, b).reasons()).anyMatch(r -> r.contains("swap or one digit"));
+  }
+
+  @Test
+  void blockingKeysAreStorableStrings() {
+    MatchKeys k = MatchKeys.of(person("a", Map.of("name", List.of("Mohamed Abdelrahman"), "birthDate", List.of("1987-03-02"),
+        "phone", List.of("+218912345678"))));
+    assertThat(k.blockingKeys()).contains("b:1987-03-02", "b:1987-02-03", "i:phone:+218912345678").anyMatch(s -> s.startsWith("n:s:"));
+  }
+}
