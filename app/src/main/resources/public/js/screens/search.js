@@ -73,13 +73,13 @@ export async function render(root, ctx) {
           [t('search.col.name'), (r) => [h('a', { href: `#/entity/${encodeURIComponent(r.id)}`, class: 'result-link' }, r.caption),
             r.matched && h('div', { class: 'small muted' }, [].concat(r.matched).join(' · '))]],
           [t('search.col.schema'), (r) => [badge.schema(r.schema), r.category && r.category !== 'other' && badge.category(r.category)]],
-          [t('search.col.countries'), (r) => r.countries.join(', ')],
-          [t('search.col.dates'), (r) => r.dates.join(', ')],
+          rows.some((r) => r.countries.length) && [t('search.col.countries'), (r) => r.countries.join(', ')],
+          rows.some((r) => r.dates.length) && [t('search.col.dates'), (r) => r.dates.join(', ')],
           [t('search.col.case'), (r) => r.case],
           [t('search.col.provenance'), (r) => [badge.agency(r.agency), [].concat(r.handling || []).map(badge.handling),
             [].concat(r.grading || []).map(badge.grading)], { class: 'nowrap' }],
           [t('search.col.score'), (r) => (r.score == null ? '' : Number(r.score).toFixed(2)), { class: 'num' }],
-        ], rows, t('search.results', { count: total })));
+        ].filter(Boolean), rows, t('search.results', { count: total })));
     } catch (e) {
       clear(results, isMissingApi(e) ? pendingApi('search', e) : problemBox(e));
     }
