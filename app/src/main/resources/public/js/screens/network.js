@@ -53,7 +53,8 @@ export async function render(root, ctx) {
       { selector: 'node[schema != "Person"]', style: { shape: 'round-rectangle' } },
       { selector: 'edge', style: { width: 1.5, 'line-color': '#9aa5b4', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#9aa5b4',
         label: 'data(label)', 'font-size': 8, color: '#4a5563', 'text-rotation': 'autorotate' } },
-      { selector: '.path', style: { 'line-color': '#ffbf47', 'target-arrow-color': '#ffbf47', width: 4, 'border-width': 4, 'border-color': '#ffbf47' } },
+      { selector: 'edge.path', style: { 'line-color': '#e09a00', 'target-arrow-color': '#e09a00', width: 5 } },
+      { selector: 'node.path', style: { 'border-width': 5, 'border-color': '#e09a00' } },
       { selector: ':selected', style: { 'border-width': 3, 'border-color': '#12263f' } },
     ],
   });
