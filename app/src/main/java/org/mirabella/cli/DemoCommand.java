@@ -18,10 +18,13 @@ final class DemoCommand implements Runnable {
   @Option(names = "--no-serve", description = "Load the demo data, print the summary and exit.")
   boolean noServe;
 
-  @Option(names = "--scenario", arity = "0..1", fallbackValue = "demo", paramLabel = "SCALE",
-      description = "Also load the synthetic G7 case file (every agency's files through their import mappings, "
-          + "then cross-matched) at this scale (default when given: demo, 1,000 persons).")
+  @Option(names = "--scenario", paramLabel = "SCALE", defaultValue = "demo",
+      description = "Scale of the synthetic G7 case file loaded with the demo (every agency's files through their import "
+          + "mappings, then cross-matched): demo (1,000 persons, the default), 10k, or a number of persons.")
   String scenario;
+
+  @Option(names = "--no-scenario", description = "Load only the small sample case file, without the synthetic case file and the joint action days (quick start).")
+  boolean noScenario;
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -35,12 +38,17 @@ final class DemoCommand implements Runnable {
     var counts = entities.counts();
     out.printf("Demo data loaded into %s: %d entities and %d statements added (%d already there); store holds %d entities, %d statements.%n",
         db.url(), summary.entitiesAdded(), summary.statementsAdded(), summary.statementsUnchanged(), counts.entities(), counts.statements());
-    if (scenario != null) {
+    if (!noScenario) {
       var s = org.mirabella.scenario.cli.ScenarioDemo.load(db, entities, org.mirabella.scenario.Scale.parse(scenario), out);
       var all = entities.counts();
       out.printf("Synthetic case file loaded: %d files, %d rows read (%d deliberately bad rows rejected), %d entities and %d "
           + "statements added, %d cross-agency hits; store holds %d entities, %d statements.%n", s.files(), s.rows(), s.rejected(),
           s.entitiesAdded(), s.statementsAdded(), s.hits(), all.entities(), all.statements());
+    }
+    if (!noScenario) {
+      var a = org.mirabella.actions.JointActionDemo.load(db, entities, Model.get());
+      out.printf("Joint action days: %d operations with %d tasks, %d field checks (%d hits) and %d outcomes; %d route records.%n",
+          a.operations(), a.tasks(), a.checks(), a.hits(), a.outcomes(), a.routeEntities());
     }
     org.mirabella.access.DemoLogins.create(db, out);
     if (noServe) {

@@ -137,7 +137,7 @@ class AccessCommandsTest {
 
   @Test
   void theAccessCommandsPrintNoCaseData(@TempDir Path data) {
-    assertThat(run("demo", "--no-serve", "--data", data.toString()).code()).isZero();
+    assertThat(run("demo", "--no-serve", "--no-scenario", "--data", data.toString()).code()).isZero();
     appendRecords(data, 2);
     List<String> values = List.of("Selam Tesfaye", "محمد عبد الرحمن", "Abdel-Rahman", "+218", "GB82");
     for (String[] args : new String[][] {{"users", "list"}, {"audit", "list"}, {"audit", "list", "--entity", "fr-oltim-0310"},
@@ -152,11 +152,11 @@ class AccessCommandsTest {
 
   @Test
   void demoCreatesOneAnalystPerAgencyAndPrintsTheirLogins(@TempDir Path data) {
-    Run demo = run("demo", "--no-serve", "--data", data.toString());
+    Run demo = run("demo", "--no-serve", "--no-scenario", "--data", data.toString());
     assertThat(demo.code()).as(demo.err()).isZero();
     assertThat(demo.out()).contains("Demo logins").containsPattern("analyst\\.it\\s+IT\\s+\\S{20}")
         .containsPattern("analyst\\.ly\\s+LY\\s+\\S{20}").containsPattern("analyst\\.emsc\\s+EMSC\\s+\\S{20}");
-    Run again = run("demo", "--no-serve", "--data", data.toString());
+    Run again = run("demo", "--no-serve", "--no-scenario", "--data", data.toString());
     assertThat(again.code()).isZero();
     assertThat(run("users", "list", "--data", data.toString()).out().lines().filter(l -> l.startsWith("analyst.")).count())
         .isEqualTo(org.mirabella.agency.Agencies.get().all().size());

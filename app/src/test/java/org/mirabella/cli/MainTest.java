@@ -51,10 +51,10 @@ class MainTest {
 
   @Test
   void demoLoadsTheSampleIdempotentlyAndEntityShowsIt(@TempDir Path data) {
-    Run first = run("demo", "--no-serve", "--data", data.toString());
+    Run first = run("demo", "--no-serve", "--no-scenario", "--data", data.toString());
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.out()).contains("8 entities and 32 statements added");
-    Run second = run("demo", "--no-serve", "--data", data.toString());
+    Run second = run("demo", "--no-serve", "--no-scenario", "--data", data.toString());
     assertThat(second.out()).contains("0 entities and 0 statements added (32 already there)");
 
     Run show = run("entity", "ly-aiia-0042", "--data", data.toString());
@@ -69,7 +69,7 @@ class MainTest {
   @Test
   void backupAndRestoreThroughTheCommandLine(@TempDir Path dir) {
     Path data = dir.resolve("data");
-    assertThat(run("demo", "--no-serve", "--data", data.toString()).code()).isZero();
+    assertThat(run("demo", "--no-serve", "--no-scenario", "--data", data.toString()).code()).isZero();
     Run backup = run("backup", "--data", data.toString(), "--out", dir.resolve("b.zip").toString());
     assertThat(backup.code()).as(backup.err()).isZero();
     assertThat(backup.out()).contains("rows");
@@ -84,7 +84,7 @@ class MainTest {
   @Test
   void checkFindsAnIndexBehindTheStoreAndRepairsIt(@TempDir Path dir) {
     Path data = dir.resolve("data");
-    assertThat(run("demo", "--no-serve", "--data", data.toString()).code()).isZero();
+    assertThat(run("demo", "--no-serve", "--no-scenario", "--data", data.toString()).code()).isZero();
     Run check = run("check", "--data", data.toString());
     assertThat(check.code()).isEqualTo(1);
     assertThat(check.out()).contains("missing from index: 8");
