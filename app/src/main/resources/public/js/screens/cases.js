@@ -9,6 +9,8 @@ const TASKS = ['arrest', 'search', 'interview', 'financial-investigation', 'vict
 const TASK_STATUS = ['planned', 'in-progress', 'done', 'failed', 'cancelled'];
 const OUTCOMES = ['arrest', 'victim-identified', 'victim-safeguarded', 'suspect-identified', 'document-seized', 'asset-seized', 'investigation-opened'];
 const OP_STATUS = ['planned', 'active', 'completed', 'cancelled'];
+/** Outcome counts keyed as the API's enum names or codes (ARREST, victim-identified) → codes. */
+const byCode = (m) => Object.fromEntries(Object.entries(m || {}).map(([k, v]) => [k.toLowerCase().replace(/_/g, '-'), v]));
 
 export async function render(root, ctx) {
   if (ctx.params.id) return renderOperation(root, ctx, ctx.params.id);
@@ -20,7 +22,7 @@ export async function render(root, ctx) {
     await Promise.all(ops.map(async (o) => {
       try {
         const tt = await api.outcomeTotals(o.id);
-        for (const [k, n] of Object.entries((tt.total && tt.total.counts) || {})) totals[k] = (totals[k] || 0) + n;
+        for (const [k, n] of Object.entries(byCode(tt.total && tt.total.counts))) totals[k] = (totals[k] || 0) + n;
       } catch { /* an operation without totals adds nothing */ }
     }));
     clear(opsBox, h('h2', { id: 'ops-title' }, t('ops.title')),
@@ -105,8 +107,8 @@ async function renderOperation(root, ctx, id) {
   const outCount = h('input', { type: 'number', min: 1, value: 1, name: 'count', id: 'outcome-count', size: 4 });
   const outMinor = h('input', { type: 'checkbox', name: 'minor', id: 'outcome-minor' });
   const outSubject = h('input', { name: 'subject', id: 'outcome-subject', placeholder: t('ops.targetHint') });
-  const counts = (totals && totals.total && totals.total.counts) || {};
-  const children = (totals && totals.total && totals.total.children) || {};
+  const counts = byCode(totals && totals.total && totals.total.counts);
+  const children = byCode(totals && totals.total && totals.total.children);
   const seized = (totals && totals.total && totals.total.seized) || {};
 
   clear(root, h('h1', {}, o.name || o.id),
