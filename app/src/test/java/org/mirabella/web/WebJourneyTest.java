@@ -314,9 +314,11 @@ class WebJourneyTest {
     new org.openqa.selenium.support.ui.Select(browser.find(By.id("task-agency"))).selectByValue("LY");
     browser.find(By.id("task-target")).sendKeys("it-sco-0001");
     browser.find(By.id("task-add")).click();
-    browser.wait(Duration.ofSeconds(15)).until(d -> browser.find(By.tagName("main")).getText().contains("it-sco-0001"));
+    // The screen is redrawn after each change: read its text afresh each time.
+    browser.wait(Duration.ofSeconds(15)).until(d -> String.valueOf(browser.js("return document.querySelector('main').innerText")).contains("it-sco-0001"));
     browser.find(By.id("outcome-add")).click();
-    browser.wait(Duration.ofSeconds(15)).until(d -> browser.find(By.id("op-outcomes")).getText().matches("(?s).*Arrests\\s+1.*"));
+    browser.wait(Duration.ofSeconds(15)).until(d -> String.valueOf(browser.js("return document.getElementById('op-outcomes')?.innerText || ''"))
+        .matches("(?s).*Arrests\\s+1.*"));
     shot("operation");
   }
 }
