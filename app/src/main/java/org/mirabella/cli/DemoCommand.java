@@ -18,6 +18,11 @@ final class DemoCommand implements Runnable {
   @Option(names = "--no-serve", description = "Load the demo data, print the summary and exit.")
   boolean noServe;
 
+  @Option(names = "--scenario", arity = "0..1", fallbackValue = "demo", paramLabel = "SCALE",
+      description = "Also load the synthetic G7 case file (every agency's files through their import mappings, "
+          + "then cross-matched) at this scale (default when given: demo, 1,000 persons).")
+  String scenario;
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -30,6 +35,13 @@ final class DemoCommand implements Runnable {
     var counts = entities.counts();
     out.printf("Demo data loaded into %s: %d entities and %d statements added (%d already there); store holds %d entities, %d statements.%n",
         db.url(), summary.entitiesAdded(), summary.statementsAdded(), summary.statementsUnchanged(), counts.entities(), counts.statements());
+    if (scenario != null) {
+      var s = org.mirabella.scenario.cli.ScenarioDemo.load(db, entities, org.mirabella.scenario.Scale.parse(scenario), out);
+      var all = entities.counts();
+      out.printf("Synthetic case file loaded: %d files, %d rows read (%d deliberately bad rows rejected), %d entities and %d "
+          + "statements added, %d cross-agency hits; store holds %d entities, %d statements.%n", s.files(), s.rows(), s.rejected(),
+          s.entitiesAdded(), s.statementsAdded(), s.hits(), all.entities(), all.statements());
+    }
     org.mirabella.access.DemoLogins.create(db, out);
     if (noServe) {
       db.close();

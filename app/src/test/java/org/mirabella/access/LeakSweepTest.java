@@ -24,6 +24,7 @@ import org.mirabella.http.Api;
  * hits' references and their cases. No response may hold any of their values, and no hit view may
  * name the protected entity.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class LeakSweepTest {
   static TestServer s;
   static final List<String> HIT_REFS = new ArrayList<>();
@@ -81,6 +82,10 @@ class LeakSweepTest {
       }
       case "agency" -> List.of("LY", "FR", "DE");
       case "name" -> List.of("Person");
+      // Joint actions, routes and reports (issue 9); operation ids go through {id} above.
+      case "task", "hit" -> List.of("1");
+      case "period" -> List.of("2024");
+      case "table" -> List.of("hotspots");
       default -> throw new IllegalStateException("LeakSweepTest does not know the path parameter {" + param + "}: add values for it");
     };
   }
@@ -137,14 +142,13 @@ class LeakSweepTest {
   }
 
   /**
-   * Known leak, for the search owner: {@code SearchRoutes.visibility} treats an entity with any
-   * released statement as searchable on all its values, so UK, which was released LY's nationality
-   * only, finds LY's record by the name LY kept (score and id, not the value). Search should match
-   * only the statements the viewer may read (e.g. {@code AccessControl.filter}), or leave released
-   * entities out of the index visibility. Enable when fixed.
+   * UK, which was released LY's nationality only, must not find LY's record by the name LY kept.
+   * Runs last: the searches it makes are audited with their query text, which the searching
+   * agency's DPO may read in the trail (their own users' queries), and the route sweep would take
+   * that for a leak.
    */
   @Test
-  @org.junit.jupiter.api.Disabled("known leak in search: an unreleased name finds a partly released record; see Javadoc")
+  @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
   void searchingAWithheldValueFindsNothing() throws Exception {
     for (var secret : SECRETS.entrySet()) {
       for (String user : secret.getValue()) {

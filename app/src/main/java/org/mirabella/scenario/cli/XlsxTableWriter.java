@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -70,9 +69,8 @@ final class XlsxTableWriter implements TableWriter {
         workbook.dispose();
         workbook.close();
       }
-      Path fixed = Files.createTempFile("mirabella-", ".xlsx");
       try (ZipFile in = new ZipFile(tmp.toFile());
-           ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(fixed))) {
+           ZipOutputStream out = new ZipOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
         for (ZipEntry e : java.util.Collections.list(in.entries())) {
           ZipEntry copy = new ZipEntry(e.getName());
           copy.setTime(FIXED.getTime());
@@ -82,11 +80,7 @@ final class XlsxTableWriter implements TableWriter {
           }
           out.closeEntry();
         }
-      } catch (IOException | RuntimeException ex) {
-        Files.deleteIfExists(fixed);
-        throw ex;
       }
-      Files.move(fixed, file, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(tmp);
     }
