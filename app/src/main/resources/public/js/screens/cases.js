@@ -9,6 +9,9 @@ const TASKS = ['arrest', 'search', 'interview', 'financial-investigation', 'vict
 const TASK_STATUS = ['planned', 'in-progress', 'done', 'failed', 'cancelled'];
 const OUTCOMES = ['arrest', 'victim-identified', 'victim-safeguarded', 'suspect-identified', 'document-seized', 'asset-seized', 'investigation-opened'];
 const OP_STATUS = ['planned', 'active', 'completed', 'cancelled'];
+/** Outcome counts keyed as the API's enum names or codes (ARREST, victim-identified) → codes. */
+const code = (k) => String(k || '').toLowerCase().replace(/_/g, '-');
+const byCode = (m) => Object.fromEntries(Object.entries(m || {}).map(([k, v]) => [code(k), v]));
 
 export async function render(root, ctx) {
   if (ctx.params.id) return renderOperation(root, ctx, ctx.params.id);
@@ -20,7 +23,7 @@ export async function render(root, ctx) {
     await Promise.all(ops.map(async (o) => {
       try {
         const tt = await api.outcomeTotals(o.id);
-        for (const [k, n] of Object.entries((tt.total && tt.total.counts) || {})) totals[k] = (totals[k] || 0) + n;
+        for (const [k, n] of Object.entries(byCode(tt.total && tt.total.counts))) totals[k] = (totals[k] || 0) + n;
       } catch { /* an operation without totals adds nothing */ }
     }));
     clear(opsBox, h('h2', { id: 'ops-title' }, t('ops.title')),
@@ -31,7 +34,7 @@ export async function render(root, ctx) {
         [t('ops.col.period'), (o) => `${o.start || ''} – ${o.end || ''}`, { class: 'nowrap' }],
         [t('ops.col.lead'), (o) => badge.agency(o.leadAgency)],
         [t('ops.col.participants'), (o) => [].concat(o.participants || []).map((p) => badge.agency(p))],
-        [t('ops.col.status'), (o) => badge.status(o.status)],
+        [t('ops.col.status'), (o) => badge.status(code(o.status))],
       ], ops, t('ops.title')) : h('p', { class: 'empty' }, t('ops.none')));
   } catch (e) {
     clear(opsBox, h('h2', { id: 'ops-title' }, t('ops.title')), isMissingApi(e) ? pendingApi('operations', e) : problemBox(e));
@@ -92,7 +95,7 @@ async function renderOperation(root, ctx, id) {
   const log = listOf(d.log || []);
   const agencies = [].concat(o.participants || []);
 
-  const status = select('status', OP_STATUS.map((s) => [s, t(`status.${s}`)]), o.status, { id: 'op-status' });
+  const status = select('status', OP_STATUS.map((s) => [s, t(`status.${s}`)]), code(o.status), { id: 'op-status' });
   status.addEventListener('change', () => act(() => api.operationStatus(id, status.value), t('ops.statusChanged')));
 
   const taskAgency = select('agency', agencies.map((a) => [a, a]), agencies[0], { id: 'task-agency' });
@@ -105,12 +108,12 @@ async function renderOperation(root, ctx, id) {
   const outCount = h('input', { type: 'number', min: 1, value: 1, name: 'count', id: 'outcome-count', size: 4 });
   const outMinor = h('input', { type: 'checkbox', name: 'minor', id: 'outcome-minor' });
   const outSubject = h('input', { name: 'subject', id: 'outcome-subject', placeholder: t('ops.targetHint') });
-  const counts = (totals && totals.total && totals.total.counts) || {};
-  const children = (totals && totals.total && totals.total.children) || {};
+  const counts = byCode(totals && totals.total && totals.total.counts);
+  const children = byCode(totals && totals.total && totals.total.children);
   const seized = (totals && totals.total && totals.total.seized) || {};
 
   clear(root, h('h1', {}, o.name || o.id),
-    h('p', { class: 'sub' }, `${o.start || ''} – ${o.end || ''} `, badge.agency(o.leadAgency), ' ', agencies.map((a) => badge.agency(a)), ' ', badge.status(o.status)),
+    h('p', { class: 'sub' }, `${o.start || ''} – ${o.end || ''} `, badge.agency(o.leadAgency), ' ', agencies.filter((a) => a !== o.leadAgency).map((a) => badge.agency(a)), ' ', badge.status(code(o.status))),
     errors,
     [].concat(o.objectives || []).length > 0 && h('ul', {}, [].concat(o.objectives).map((x) => h('li', {}, x))),
     h('div', { class: 'cols' },
@@ -118,9 +121,9 @@ async function renderOperation(root, ctx, id) {
         h('section', { class: 'card', 'aria-labelledby': 'tasks-title' }, h('h2', { id: 'tasks-title' }, t('ops.tasks')),
           tasks.length ? table([
             [t('ops.col.agency'), (x) => badge.agency(x.agency)],
-            [t('ops.col.task'), (x) => [t(`ops.task.${x.kind}`), x.description && ` · ${x.description}`, x.target && [' · ', h('a', { href: `#/entity/${encodeURIComponent(x.target)}` }, x.target)]]],
+            [t('ops.col.task'), (x) => [t(`ops.task.${code(x.kind)}`), x.description && ` · ${x.description}`, x.target && [' · ', h('a', { href: `#/entity/${encodeURIComponent(x.target)}` }, x.target)]]],
             [t('ops.col.status'), (x) => {
-              const s = select('status', TASK_STATUS.map((v) => [v, t(`status.${v}`)]), x.status, { 'aria-label': t('ops.taskStatus', { task: x.id }) });
+              const s = select('status', TASK_STATUS.map((v) => [v, t(`status.${v}`)]), code(x.status), { 'aria-label': t('ops.taskStatus', { task: x.id }) });
               s.addEventListener('change', () => act(() => api.taskStatus(id, x.id, s.value), t('ops.taskMoved')));
               return s;
             }],

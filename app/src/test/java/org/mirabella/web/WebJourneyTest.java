@@ -296,4 +296,29 @@ class WebJourneyTest {
     browser.wait(Duration.ofSeconds(15)).until(d -> browser.find(By.id("net-status")).getText().contains("length 1"));
     shot("network");
   }
+
+  @Test
+  void aCoordinatorPlansAJointActionDayAndRecordsItsOutcome() {
+    server.assumeApi("POST /api/operations");
+    browser.signIn(DemoAccounts.IT.user(), DemoAccounts.IT.password());
+    browser.find(By.id("nav-cases")).click();
+    browser.waitFor(By.id("op-name")).sendKeys("Mare Aperto");
+    browser.js("document.getElementById('op-start').value = '2026-12-01'; document.getElementById('op-end').value = '2026-12-02'");
+    new org.openqa.selenium.support.ui.Select(browser.find(By.id("op-participants"))).selectByValue("LY");
+    browser.find(By.id("op-objectives")).sendKeys("Arrest the boat organisers");
+    browser.find(By.id("op-submit")).click();
+    browser.wait(Duration.ofSeconds(15)).until(d -> ((String) browser.js("return location.hash")).startsWith("#/operations/"));
+    browser.waitReady();
+    assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Mare Aperto");
+    // A task for the Libyan partner, then an arrest recorded by Italy.
+    new org.openqa.selenium.support.ui.Select(browser.find(By.id("task-agency"))).selectByValue("LY");
+    browser.find(By.id("task-target")).sendKeys("it-sco-0001");
+    browser.find(By.id("task-add")).click();
+    // The screen is redrawn after each change: read its text afresh each time.
+    browser.wait(Duration.ofSeconds(15)).until(d -> String.valueOf(browser.js("return document.querySelector('main').innerText")).contains("it-sco-0001"));
+    browser.find(By.id("outcome-add")).click();
+    browser.wait(Duration.ofSeconds(15)).until(d -> String.valueOf(browser.js("return document.getElementById('op-outcomes')?.innerText || ''"))
+        .matches("(?s).*Arrests\\s+1.*"));
+    shot("operation");
+  }
 }
