@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
         ExportCommand.class,
         BenchCommand.class,
         org.mirabella.scenario.cli.GenerateCommand.class,
+        org.mirabella.report.ReportCommand.class,
+        org.mirabella.htcds.HtcdsCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

@@ -89,7 +89,29 @@ public final class Exchange {
   }
 
   public List<Hit> visibleHits(Viewer v) {
-    return hits.forAgency(v.agency()).stream().filter(h -> mayKnow(v, h)).toList();
+    if (!v.readsCaseData()) return List.of();
+    List<Hit> all = hits.forAgency(v.agency());
+    if (v.seesForeignVictims() || all.isEmpty()) return all;
+    // One query for the categories of all the other sides (a hit list can be long).
+    java.util.Set<String> victims = new java.util.HashSet<>();
+    List<String> others = all.stream().map(h -> h.otherEntity(v.agency())).distinct().toList();
+    for (int i = 0; i < others.size(); i += 1000) {
+      List<String> chunk = others.subList(i, Math.min(others.size(), i + 1000));
+      db.jdbi().useHandle(x -> x.createQuery("SELECT id FROM entity WHERE id IN (<ids>) AND category = 'VICTIM'")
+          .bindList("ids", chunk).mapTo(String.class).forEach(victims::add));
+    }
+    return all.stream().filter(h -> !victims.contains(h.otherEntity(v.agency()))).toList();
+  }
+
+  /** The list view of the viewer's hits: the disclosures are read once for all of them. */
+  public List<Map<String, Object>> views(Viewer v) {
+    org.mirabella.access.Disclosures d = access.disclosures(v.agency());
+    List<Hit> visible = visibleHits(v);
+    Map<String, Entity> others = new java.util.HashMap<>();
+    List<String> ids = visible.stream().map(h -> h.otherEntity(v.agency())).distinct().toList();
+    store.findAll(ids).forEach((id, e) -> access.policy().visible(v, e, d).ifPresent(x -> others.put(id, x)));
+    return visible.stream().map(h -> view(v, h, false, others.containsKey(h.otherEntity(v.agency()))
+        && !others.get(h.otherEntity(v.agency())).statements().isEmpty())).toList();
   }
 
   private boolean mayKnow(Viewer v, Hit h) {
@@ -102,6 +124,11 @@ public final class Exchange {
 
   /** What the viewer's side sees: agency, reference, band, matched kinds; the other entity only once something of it is visible. */
   public Map<String, Object> view(Viewer v, Hit h, boolean full) {
+    boolean released = access.find(v, h.otherEntity(v.agency())).map(e -> !e.statements().isEmpty()).orElse(false);
+    return view(v, h, full, released);
+  }
+
+  private Map<String, Object> view(Viewer v, Hit h, boolean full, boolean released) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("ref", h.ref());
     m.put("ownEntity", h.ownEntity(v.agency()));
@@ -111,7 +138,6 @@ public final class Exchange {
     m.put("algorithm", h.algorithm());
     m.put("createdAt", h.createdAt().toString());
     m.put("judgement", h.judgement() == null ? null : h.judgement().code());
-    boolean released = access.find(v, h.otherEntity(v.agency())).map(e -> !e.statements().isEmpty()).orElse(false);
     m.put("otherEntity", released ? h.otherEntity(v.agency()) : null);
     List<Map<String, Object>> requests = requests(v, h);
     m.put("overdue", requests.stream().anyMatch(r -> Boolean.TRUE.equals(r.get("overdue"))));

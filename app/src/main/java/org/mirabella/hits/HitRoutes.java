@@ -30,7 +30,7 @@ public final class HitRoutes implements Routes {
   public void register(Api api) {
     api.get("/api/hits", ctx -> {
       Viewer v = Viewers.requireReader(ctx);
-      ctx.json(exchange.visibleHits(v).stream().map(h -> exchange.view(v, h, false)).toList());
+      ctx.json(exchange.views(v));
     });
     api.get("/api/hits/{ref}", ctx -> {
       Viewer v = Viewers.requireReader(ctx);

@@ -1,9 +1,9 @@
 package org.mirabella.http;
 
 import io.javalin.Javalin;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import org.mirabella.web.WebUi;
 
 /**
  * The HTTP server: the REST API under {@code /api} (described by {@code /api/openapi.json}) and the
@@ -20,11 +20,7 @@ public final class MirabellaServer implements AutoCloseable {
       config.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson().updateMapper(m -> m.findAndRegisterModules()));
       config.http.maxRequestSize = 64L * 1024 * 1024;
-      config.staticFiles.add(s -> {
-        s.hostedPath = "/";
-        s.directory = "/public";
-        s.location = Location.CLASSPATH;
-      });
+      WebUi.configure(config);
     });
     ProblemMapper.install(app);
     observability.install(app);
@@ -35,7 +31,8 @@ public final class MirabellaServer implements AutoCloseable {
 
   static List<Routes> routes(ServerContext context) {
     return List.of(new SystemRoutes(context), new org.mirabella.access.AccessRoutes(context),
-        new org.mirabella.ingest.ImportRoutes(context));
+        new org.mirabella.ingest.ImportRoutes(context),
+        new org.mirabella.actions.JointActionRoutes(context));
   }
 
   public Observability observability() {

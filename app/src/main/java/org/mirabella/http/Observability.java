@@ -48,6 +48,10 @@ public final class Observability {
 
   void install(Javalin app) {
     app.before(ctx -> {
+      // Only the API is timed and bounded. Static files (the web UI, WebJars) are cheap, and Javalin
+      // serves them without running after-handlers, so a slot taken for one was never given back:
+      // after 64 asset requests every request was refused with 503.
+      if (!ctx.path().startsWith("/api/")) return;
       ctx.attribute(START, System.nanoTime());
       if (!slots.tryAcquire(queueMillis, TimeUnit.MILLISECONDS)) {
         registry.counter("mirabella.http.refused").increment();

@@ -22,7 +22,7 @@ import org.mirabella.store.Database;
 
 /**
  * {@code GET /api/search}: full-text and cross-script search over what the viewer may see. The
- * index query carries the viewer's visibility (own agency, shared cases, released entities), and
+ * index query carries the viewer's visibility (own agency, shared cases), and
  * every hit is then read through {@link AccessControl}, so captions come only from statements the
  * viewer may read. Searching needs a justification and is audited.
  */
@@ -80,18 +80,19 @@ public final class SearchRoutes implements Routes {
     ctx.json(out);
   }
 
-  /** The viewer's visibility in index terms: own agency, cases shared with it, entities released to it. */
+  /**
+   * The viewer's visibility in index terms: own agency and cases shared with it, where every
+   * current statement is readable. Records known only through a partial release are not searched:
+   * the index holds all of a record's values, and matching on a withheld one would reveal it (the
+   * released details are read through the hit instead).
+   */
   Visibility visibility(Viewer v) {
     if (!v.readsCaseData()) return new Visibility("\u0000none", Set.of(), false);
     return db.jdbi().withHandle(h -> {
       Set<String> shared = new HashSet<>();
       h.createQuery("SELECT agency, case_ref FROM case_share WHERE shared_with = :a").bind("a", v.agency())
           .map((rs, c) -> Visibility.caseKey(rs.getString(1), rs.getString(2))).forEach(shared::add);
-      Set<String> released = new HashSet<>(h.createQuery(
-              "SELECT DISTINCT s.entity_id FROM dissemination d JOIN statement s ON s.id = d.statement_id "
-                  + "WHERE d.to_agency = :a AND d.revoked_at IS NULL")
-          .bind("a", v.agency()).mapTo(String.class).list());
-      return new Visibility(v.agency(), shared, released, v.seesForeignVictims());
+      return new Visibility(v.agency(), shared, v.seesForeignVictims());
     });
   }
 

@@ -89,6 +89,7 @@ class HitsTest {
     assertThat(released.get("properties").get("name").get(0).asText()).isEqualTo(TestServer.LY_H2_NAME);
     assertThat(released.get("markings").toString()).contains("H2: no onward dissemination without permission of LY");
     assertThat(json(s.getAs("uk.analyst", "/api/hits/" + h.ref()).body()).get("otherEntity").asText()).isEqualTo("ly-aiia-0042");
+    assertThat(s.getAs("uk.analyst", "/api/hits").body()).contains("\"otherEntity\":\"ly-aiia-0042\"");
     // Nobody else gained anything.
     assertThat(s.getAs("ca.analyst", "/api/entities/ly-aiia-0042", WHY).statusCode()).isEqualTo(404);
 
@@ -97,6 +98,7 @@ class HitsTest {
     var revoked = s.postAs("ly.analyst", "/api/hits/" + h.ref() + "/requests/" + id + "/revoke", "{\"reason\":\"source at risk\"}");
     assertThat(json(revoked.body()).get("revoked").asInt()).isEqualTo(1);
     assertThat(s.getAs("uk.analyst", "/api/entities/ly-aiia-0042", WHY).statusCode()).isEqualTo(404);
+    assertThat(s.getAs("uk.analyst", "/api/hits").body()).doesNotContain("ly-aiia-0042");
     String actions = s.db.jdbi().withHandle(x -> x.createQuery("SELECT action FROM audit_log WHERE object IN (:r, 'ly-aiia-0042') ORDER BY seq")
         .bind("r", h.ref()).mapTo(String.class).list().toString());
     assertThat(actions).contains("hit.created", "hit.request", "release", "release.revoke");

@@ -19,14 +19,14 @@ class ObservabilityTest {
     Javalin app = Javalin.create(c -> c.showJavalinBanner = false);
     ProblemMapper.install(app);
     obs.install(app);
-    app.get("/slow", ctx -> {
+    app.get("/api/slow", ctx -> {
       release.await(10, TimeUnit.SECONDS);
       ctx.result("done");
     });
     app.start("127.0.0.1", 0);
     try {
       HttpClient http = HttpClient.newHttpClient();
-      URI slow = URI.create("http://127.0.0.1:" + app.port() + "/slow");
+      URI slow = URI.create("http://127.0.0.1:" + app.port() + "/api/slow");
       var first = http.sendAsync(HttpRequest.newBuilder(slow).build(), HttpResponse.BodyHandlers.ofString());
       long deadline = System.currentTimeMillis() + 5_000;
       while (obs.inFlight(1) < 1 && System.currentTimeMillis() < deadline) Thread.sleep(10);

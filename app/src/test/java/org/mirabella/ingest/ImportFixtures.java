@@ -15,6 +15,7 @@ final class ImportFixtures {
     try (InputStream in = ImportFixtures.class.getClassLoader().getResourceAsStream("ingest/" + name)) {
       if (in == null) throw new IllegalArgumentException("no test resource ingest/" + name);
       Path p = dir.resolve(name);
+      Files.createDirectories(p.getParent());
       Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
       return p;
     } catch (IOException e) {

@@ -326,4 +326,18 @@ class ImportServiceTest {
     assertThat(p.statements().get(0).provenance().source()).isEqualTo("ftm:aleph.json");
     assertThat(store.find("d4e5f6").orElseThrow().values("jurisdiction")).containsExactly("it");
   }
+
+  /** Samples (first 40 rows) of the scenario generator's agency files, with the mappings it writes beside them. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"IT, it-sco-persons.csv", "DE, de-bka-payments.csv", "US, us-hsi-persons.jsonl"})
+  void importsTheScenarioGeneratorsFilesWithTheirMappings(String agency, String file) {
+    Path data = ImportFixtures.copy("generator/" + file, dir);
+    Path mapping = ImportFixtures.copy("generator/" + file.replaceAll("\\.(csv|jsonl)$", ".mapping.yaml"), dir);
+    ImportResult r = run(List.of(data), mapping, false, agency, "SCENARIO-1");
+    assertThat(rejects).isEmpty();
+    assertThat(r.committed()).isTrue();
+    assertThat(r.read().rowsRead()).isEqualTo(40);
+    assertThat(r.statementsAdded()).isPositive();
+    assertThat(run(List.of(data), mapping, false, agency, "SCENARIO-1").statementsAdded()).isZero();
+  }
 }

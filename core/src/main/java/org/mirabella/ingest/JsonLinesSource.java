@@ -18,7 +18,8 @@ import org.mirabella.model.InvalidData;
 
 /**
  * JSON lines: one object per line. Nested objects are read by dotted path ({@code persona.nome});
- * an array of scalars gives several values. A line that is not a JSON object fails the file (a cut
+ * an array of scalars gives several values; a key with {@code null} or {@code []} is a column without a
+ * value on that line. A line that is not a JSON object fails the file (a cut
  * last line is how a truncated export looks).
  */
 public final class JsonLinesSource implements RowSource {
@@ -101,8 +102,11 @@ public final class JsonLinesSource implements RowSource {
     if (node.isObject()) {
       node.fields().forEachRemaining(f -> flatten(prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey(), f.getValue(), out));
     } else if (node.isArray()) {
+      out.computeIfAbsent(prefix, k -> new ArrayList<>(1));
       for (JsonNode n : node) flatten(prefix, n, out);
-    } else if (!node.isNull()) {
+    } else if (node.isNull()) {
+      out.computeIfAbsent(prefix, k -> new ArrayList<>(1)); // the key is there, without a value
+    } else {
       out.computeIfAbsent(prefix, k -> new ArrayList<>(1)).add(node.asText());
     }
   }

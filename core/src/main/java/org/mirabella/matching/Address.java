@@ -11,6 +11,7 @@ import org.mirabella.matching.names.Transliteration;
 public final class Address {
   static final Address NONE = new Address("", new String[0], new int[0]);
   private static final ConcurrentHashMap<String, Integer> IDS = new ConcurrentHashMap<>();
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT_ID = new java.util.concurrent.atomic.AtomicInteger();
 
   public final String text;
   private final String[] words;
@@ -55,7 +56,7 @@ public final class Address {
     Integer[] order = new Integer[n];
     int[] ids = new int[n];
     for (int i = 0; i < n; i++) {
-      ids[i] = IDS.computeIfAbsent(words[i], k -> IDS.size());
+      ids[i] = IDS.computeIfAbsent(words[i], k -> NEXT_ID.getAndIncrement());
       order[i] = i;
     }
     Arrays.sort(order, (x, y) -> Integer.compare(ids[x], ids[y]));

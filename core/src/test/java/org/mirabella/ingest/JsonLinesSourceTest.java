@@ -24,6 +24,7 @@ class JsonLinesSourceTest {
       assertThat(r.get("persona.nome")).isEqualTo("Mario");
       assertThat(r.values("tel")).containsExactly("1", "2");
       assertThat(r.get("x")).isNull();
+      assertThat(((JsonLinesSource.JsonRow) r).has("x")).isTrue();
       assertThat(r.line()).isEqualTo(1);
       Row r2 = src.next();
       assertThat(r2.line()).isEqualTo(3);

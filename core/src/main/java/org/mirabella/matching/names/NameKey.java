@@ -22,6 +22,8 @@ public final class NameKey {
   private static final Pattern PATRONYMIC = Pattern.compile(
       "[a-z]{3,}((ov|ev|ow|ew|av|iv|wf|of|ob)[iy]?(ch|tch|tsch|tsj|tj|tx|ts|tsh|cs|c|ci|cz)[iu]?|ovna|evna|ivna|oglu|ogly|kyzy|qizi)");
   private static final Pattern ACRONYM = Pattern.compile("(\\p{L}\\.){2,}\\p{L}?");
+  /** A slash between words of two letters or more separates alternative names (not A/S, c/o). */
+  private static final Pattern ALTERNATIVES = Pattern.compile("\\p{L}{2,}\\s*/\\s*\\p{L}{2,}");
   private static final Pattern ARTICLE = Pattern.compile("[aeiou]?l");
   private static final Set<String> ABD_WORDS = Set.of("abd", "abdel", "abdul", "abdal", "abdol", "abdoul", "abdu", "abdil", "abdoel", "abdur", "abder");
 
@@ -29,9 +31,13 @@ public final class NameKey {
   private final List<NameToken> tokens;
   private final NameToken[] scored;
   private final String latinKey;
+  private final String compactKey;
+  /** Names given as alternatives with a slash (Al-Qa'ida/Islamic Army), each on its own; empty for most names. */
+  private final List<NameKey> alternatives;
 
-  private NameKey(String original, List<NameToken> tokens) {
+  private NameKey(String original, List<NameToken> tokens, List<NameKey> alternatives) {
     this.original = original;
+    this.alternatives = List.copyOf(alternatives);
     this.tokens = List.copyOf(tokens);
     List<NameToken> s = new ArrayList<>();
     for (NameToken t : tokens) if (t.scored()) s.add(t);
@@ -46,6 +52,14 @@ public final class NameKey {
     StringBuilder b = new StringBuilder();
     for (NameToken t : scored) b.append(b.isEmpty() ? "" : " ").append(t.latin());
     this.latinKey = b.toString();
+    StringBuilder c = new StringBuilder();
+    for (NameToken t : tokens) if (t.kind() != NameToken.Kind.HONORIFIC) c.append(t.latin());
+    this.compactKey = c.toString();
+  }
+
+  /** All words but titles, particles included, run together: Van der Bilt and Vanderbilt share it. */
+  public String compactKey() {
+    return compactKey;
   }
 
   /** The scored words in Latin letters, joined by spaces: equal keys mean the same name as written. */
@@ -55,6 +69,21 @@ public final class NameKey {
 
   /** Computes the keys of a name. Never fails; an empty or unreadable name has no tokens. */
   public static NameKey of(String name) {
+    NameKey whole = parse(name);
+    if (name != null && ALTERNATIVES.matcher(name).find()) {
+      List<NameKey> alts = new ArrayList<>();
+      for (String part : name.split("/")) if (!part.isBlank()) alts.add(parse(part));
+      if (alts.size() > 1) return new NameKey(whole.original, whole.tokens, alts);
+    }
+    return whole;
+  }
+
+  /** The alternatives of a slash-separated name; empty when there are none. */
+  public List<NameKey> alternatives() {
+    return alternatives;
+  }
+
+  private static NameKey parse(String name) {
     String folded = Transliteration.fold(name == null ? "" : name).replace("&", " and ");
     NameData data = NameData.INSTANCE;
     // 1. words, hyphen parts, transliteration
@@ -116,8 +145,9 @@ public final class NameKey {
         int j = i + 1;
         String o = orig.get(i) + " " + orig.get(j);
         if ((latin.get(j).equals("al") || latin.get(j).equals("el")) && j + 1 < latin.size()) {
+          // an Arabic article split off its word (ال) is shown with the word, not twice
+          o = orig.get(j).equals("ال") ? orig.get(i) + " " + orig.get(j + 1) : o + " " + orig.get(j + 1);
           j++;
-          o = o + " " + orig.get(j);
         }
         String rest = latin.get(j);
         if (!data.particles.contains(rest)) {
@@ -158,7 +188,7 @@ public final class NameKey {
       int[] groups = data.variantGroups.getOrDefault(l, new int[0]);
       tokens.add(new NameToken(orig.get(i), l, skeleton, Skeleton.loose(skeleton), groups, kind, kind.weight, scripts.get(i)));
     }
-    return new NameKey(name == null ? "" : name, tokens);
+    return new NameKey(name == null ? "" : name, tokens, List.of());
   }
 
   /** The word after "abd": without its article (al-, el-, ul-, l-) and a doubled sun letter (ar-rahman). */

@@ -22,15 +22,38 @@ public final class NameMatcher {
 
   private NameMatcher() {}
 
-  /** Similarity in [0, 1] of two names. */
+  /** Similarity in [0, 1] of two names; for slash-separated alternatives, the best of them. */
   public static double score(NameKey a, NameKey b) {
-    return compare(a, b, null);
+    double best = compare(a, b, null);
+    if (a.alternatives().isEmpty() && b.alternatives().isEmpty()) return best;
+    for (NameKey x : withAlternatives(a)) for (NameKey y : withAlternatives(b)) best = Math.max(best, compare(x, y, null));
+    return best;
+  }
+
+  private static List<NameKey> withAlternatives(NameKey k) {
+    if (k.alternatives().isEmpty()) return List.of(k);
+    List<NameKey> out = new ArrayList<>(k.alternatives());
+    out.add(k);
+    return out;
   }
 
   /** The score with its reason in plain words. */
   public static NameComparison explain(NameKey a, NameKey b) {
     List<String> notes = new ArrayList<>();
     double s = compare(a, b, notes);
+    if (!a.alternatives().isEmpty() || !b.alternatives().isEmpty()) {
+      for (NameKey x : withAlternatives(a)) {
+        for (NameKey y : withAlternatives(b)) {
+          List<String> n = new ArrayList<>();
+          double t = compare(x, y, n);
+          if (t > s) {
+            s = t;
+            notes = n;
+            notes.add("alternative " + x.original().strip() + " ~ " + y.original().strip());
+          }
+        }
+      }
+    }
     String how = a.nonLatin() != b.nonLatin() || a.nonLatin() && b.nonLatin() && !sameScripts(a, b) ? "across scripts" : "";
     String reason = (s >= DEFAULT_THRESHOLD ? "names match" : "names differ") + (how.isEmpty() ? "" : " " + how)
         + ": " + a.original() + " ~ " + b.original() + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")");
@@ -56,7 +79,9 @@ public final class NameMatcher {
     String sx = x.skeleton();
     String sy = y.skeleton();
     float best = 0f;
-    if (sx.equals(sy) && (sx.length() >= 3 || lx.charAt(0) == ly.charAt(0))) best = sx.length() >= 3 ? 0.95f : 0.9f;
+    if (sx.equals(sy) && (sx.length() >= 3 || EditDistance.withinOne(lx, ly) || sx.length() == 2 && x.script() != y.script())) {
+      best = sx.length() >= 3 ? 0.95f : 0.9f; // across scripts the spellings cannot be compared, the consonants can (sisi ~ السيسي)
+    }
     else if (inflected(sx, sy) || inflected(sy, sx)) best = 0.9f;
     if (best < 0.95f) {
       int max = Math.max(lx.length(), ly.length());
@@ -93,6 +118,10 @@ public final class NameMatcher {
     if (notes == null && a.length == 1 && b.length == 1) {
       // one word each (split given and family names): no alignment needed
       return tokenSimilarity(a[0], b[0]);
+    }
+    if (ka.compactKey().length() >= 6 && ka.compactKey().equals(kb.compactKey()) && !ka.latinKey().equals(kb.latinKey())) {
+      if (notes != null) notes.add("same letters, spaced differently");
+      return 0.97;
     }
     int n = Math.min(a.length, MAX_WORDS);
     int m = Math.min(b.length, MAX_WORDS);

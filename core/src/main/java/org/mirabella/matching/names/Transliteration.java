@@ -72,7 +72,8 @@ public final class Transliteration {
         else out = russian.transliterate(word);
       }
       case ARABIC -> {
-        String w = word.replace("ة", "").replace('ى', 'ي').replace("ـ", "");
+        // ta marbuta, tatweel and Persian silent he before a zero-width non-joiner (خامنه‌ای) carry no consonant
+        String w = word.replace("ة", "").replace('ى', 'ي').replace("ـ", "").replace("ه\u200C", "").replace("\u200C", "");
         out = any.transliterate(w).replace('ʿ', 'a').replace("ʾ", "");
       }
       case JAPANESE -> out = japanese(any.transliterate(word));

@@ -30,6 +30,10 @@ class NameMatcherTest {
     "'PUTIN, Vladimir Vladimirovich', Wladimir Putin",
     "Hans J Friedrich, Hans Joachim Friedrich",
     "MOHAMMADHASNI HAJI SSAD KHAN, HAJI SSAD KHAN MOHAMMAD HASNI",
+    "Al Qaeda, Al-Qa'ida/Islamic Army",
+    "vanderbilt corp, van der bilt corp",
+    "Abdel Fattah el-Sisi, عبد الفتاح السيسي",
+    "Ali Khamenei, علی خامنه‌ای",
   })
   void matchesAcrossScriptsOrderAndSpelling(String a, String b) {
     assertThat(score(a, b)).as(a + " ~ " + b).isGreaterThanOrEqualTo(NameMatcher.DEFAULT_THRESHOLD);
@@ -53,6 +57,12 @@ class NameMatcherTest {
   void explainsInPlainWords() {
     NameComparison c = NameMatcher.explain(NameKey.of("محمد عبد الرحمن"), NameKey.of("Mohamed Abdelrahman"));
     assertThat(c.reason()).startsWith("names match across scripts: محمد عبد الرحمن ~ Mohamed Abdelrahman");
+  }
+
+  @Test
+  void slashSeparatesAlternativesButNotLegalForms() {
+    assertThat(NameKey.of("Al-Qa'ida/Islamic Army").alternatives()).hasSize(2);
+    assertThat(NameKey.of("Bowne Global Solutions Denmark, A/S").alternatives()).isEmpty();
   }
 
   @Test

@@ -1,0 +1,145 @@
+package org.mirabella.actions;
+
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mirabella.http.Api;
+import org.mirabella.http.Routes;
+import org.mirabella.model.InvalidData;
+import org.mirabella.report.Period;
+
+/**
+ * HTTP routes of joint actions: operations, tasks, coordination log, outcomes and their totals, field
+ * checks (bulk, cross-checked at once) and hit triage. Handlers only translate; the reader is
+ * {@link RequestViewer#of}.
+ */
+public final class OperationRoutes implements Routes {
+  private final OperationStore operations;
+  private final FieldCheckStore checks;
+  private final SamePerson samePerson;
+
+  public OperationRoutes(OperationStore operations, FieldCheckStore checks, SamePerson samePerson) {
+    this.operations = operations;
+    this.checks = checks;
+    this.samePerson = samePerson;
+  }
+
+  record OperationInput(String id, String name, LocalDate start, LocalDate end, String leadAgency, Set<String> participants,
+      List<String> objectives, List<String> targets, String status, String createdBy) {}
+
+  record StatusInput(String status, String by) {}
+
+  record TaskInput(String agency, String kind, String description, String target, String status, String by) {}
+
+  record LogInput(String author, String message) {}
+
+  record OutcomeInput(String agency, String kind, String subject, Integer count, Boolean minor, BigDecimal amount, String currency,
+      String country, LocalDate date, String description, String recordedBy) {}
+
+  record CheckInput(String checkpoint, String country, String kind, String value, String checkedBy, String agency) {}
+
+  record ChecksInput(List<CheckInput> checks) {}
+
+  record TriageInput(String triage, String by, String note) {}
+
+  @Override
+  public void register(Api api) {
+    api.get("/api/operations", ctx -> {
+      String p = ctx.queryParam("period");
+      Json.write(ctx, operations.list(RequestViewer.of(ctx), p == null ? null : Period.parse(p)));
+    });
+    api.post("/api/operations", ctx -> {
+      OperationInput in = body(ctx, OperationInput.class);
+      Operation op = new Operation(in.id(), in.name(), in.start(), in.end(), in.leadAgency(), in.participants(), in.objectives(),
+          in.targets(), in.status() == null ? null : Operation.Status.parse(in.status()));
+      Json.write(ctx.status(201), operations.save(op, in.createdBy(), RequestViewer.of(ctx)));
+    });
+    api.get("/api/operations/{id}", ctx -> Json.write(ctx, operations.details(ctx.pathParam("id"), RequestViewer.of(ctx))));
+    api.put("/api/operations/{id}/status", ctx -> {
+      StatusInput in = body(ctx, StatusInput.class);
+      Json.write(ctx, operations.setStatus(ctx.pathParam("id"), Operation.Status.parse(in.status()), RequestViewer.of(ctx)));
+    });
+    api.post("/api/operations/{id}/tasks", ctx -> {
+      TaskInput in = body(ctx, TaskInput.class);
+      Task t = new Task(null, ctx.pathParam("id"), in.agency(), Task.Kind.parse(in.kind()), in.description(), in.target(),
+          in.status() == null ? null : Task.Status.parse(in.status()), in.by(), null);
+      Json.write(ctx.status(201), operations.addTask(t, RequestViewer.of(ctx)));
+    });
+    api.put("/api/operations/{id}/tasks/{task}", ctx -> {
+      StatusInput in = body(ctx, StatusInput.class);
+      Json.write(ctx, operations.updateTask(ctx.pathParam("id"), ctx.pathParam("task"), Task.Status.parse(in.status()), in.by(), RequestViewer.of(ctx)));
+    });
+    api.post("/api/operations/{id}/log", ctx -> {
+      LogInput in = body(ctx, LogInput.class);
+      Json.write(ctx.status(201), operations.log(ctx.pathParam("id"), in.author(), in.message(), RequestViewer.of(ctx)));
+    });
+    api.post("/api/operations/{id}/outcomes", ctx -> {
+      OutcomeInput in = body(ctx, OutcomeInput.class);
+      Viewer v = RequestViewer.of(ctx);
+      Outcome o = new Outcome(null, ctx.pathParam("id"), in.agency() == null ? v.agency() : in.agency(), Outcome.Kind.parse(in.kind()),
+          in.subject(), in.count() == null ? 1 : in.count(), Boolean.TRUE.equals(in.minor()), in.amount(), in.currency(), in.country(),
+          in.date(), in.description(), in.recordedBy(), null);
+      Json.write(ctx.status(201), operations.addOutcome(o, v));
+    });
+    api.get("/api/operations/{id}/outcomes/totals", ctx -> {
+      Operation op = operations.require(ctx.pathParam("id"), RequestViewer.of(ctx));
+      List<Outcome> os = operations.outcomes(List.of(op.id()));
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("operation", op.id());
+      out.put("total", OutcomeTotals.of(os, samePerson));
+      out.put("byAgency", OutcomeTotals.by(os, Outcome::agency, samePerson));
+      out.put("byCountry", OutcomeTotals.by(os, o -> o.country() == null ? "unknown" : o.country(), samePerson));
+      Json.write(ctx, out);
+    });
+    api.post("/api/operations/{id}/checks", ctx -> {
+      ChecksInput in = body(ctx, ChecksInput.class);
+      Viewer v = RequestViewer.of(ctx);
+      if (in.checks() == null || in.checks().isEmpty()) throw new InvalidData("No checks", Map.of("checks", "at least one"));
+      if (in.checks().size() > 10_000) throw new InvalidData("Too many checks", Map.of("checks", "at most 10000 per batch"));
+      List<FieldCheck> batch = new java.util.ArrayList<>();
+      for (int i = 0; i < in.checks().size(); i++) {
+        CheckInput c = in.checks().get(i);
+        try {
+          batch.add(FieldCheck.of(ctx.pathParam("id"), c.agency() == null ? v.agency() : c.agency(), c.checkpoint(), c.country(),
+              CheckKind.parse(c.kind()), c.value(), c.checkedBy()));
+        } catch (InvalidData e) {
+          Map<String, String> errs = new LinkedHashMap<>();
+          int n = i;
+          e.errors().forEach((k, m) -> errs.put("checks[" + n + "]." + k, m));
+          throw new InvalidData(e.title(), errs);
+        }
+      }
+      Json.write(ctx.status(201), checks.submit(ctx.pathParam("id"), batch, v));
+    });
+    api.get("/api/operations/{id}/checks", ctx -> Json.write(ctx, checks.checks(ctx.pathParam("id"), RequestViewer.of(ctx))));
+    api.get("/api/operations/{id}/hits", ctx -> {
+      String t = ctx.queryParam("triage");
+      Json.write(ctx, checks.hits(ctx.pathParam("id"), t == null ? null : CheckHit.Triage.parse(t), RequestViewer.of(ctx)));
+    });
+    api.put("/api/operations/{id}/hits/{hit}", ctx -> {
+      TriageInput in = body(ctx, TriageInput.class);
+      Json.write(ctx, checks.triage(ctx.pathParam("id"), ctx.pathParam("hit"), CheckHit.Triage.parse(in.triage()), in.by(), in.note(),
+          RequestViewer.of(ctx)));
+    });
+  }
+
+  /** The request body as {@code type}; malformed JSON is a 400 naming the body. */
+  public static <T> T body(Context ctx, Class<T> type) {
+    try {
+      T t = ctx.bodyAsClass(type);
+      if (t == null) throw new InvalidData("Empty body", Map.of("body", "a JSON object is required"));
+      return t;
+    } catch (InvalidData e) {
+      throw e;
+    } catch (RuntimeException e) {
+      Throwable root = e;
+      while (root.getCause() != null) root = root.getCause();
+      String msg = root.getMessage() == null ? root.toString() : root.getMessage().lines().findFirst().orElse("");
+      throw new InvalidData("Bad JSON", Map.of("body", msg));
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package org.mirabella.routes;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mirabella.actions.RequestViewer;
+import org.mirabella.http.Api;
+import org.mirabella.http.Routes;
+import org.mirabella.model.InvalidData;
+import org.mirabella.report.Period;
+
+/** {@code GET /api/routes?period=2025-Q3}: the route network the reader may see, for one period. */
+public final class RouteRoutes implements Routes {
+  private final RouteSource source;
+
+  public RouteRoutes(RouteSource source) {
+    this.source = source;
+  }
+
+  @Override
+  public void register(Api api) {
+    api.get("/api/routes", ctx -> {
+      String p = ctx.queryParam("period");
+      if (p == null) throw new InvalidData("Which period?", Map.of("period", "required, e.g. 2025-Q3"));
+      Period period = Period.parse(p);
+      RouteNetwork n = source.network(RequestViewer.of(ctx));
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("period", period.label());
+      out.put("previous", period.previous().label());
+      out.put("flows", n.flows(period));
+      out.put("countryFlows", n.countryFlows(period));
+      out.put("hotspots", n.hotspots(period));
+      out.put("trends", n.trends(period));
+      Map<String, Object> monthly = new LinkedHashMap<>();
+      n.monthly(period).forEach((m, counts) -> monthly.put(m.toString(), counts));
+      out.put("monthly", monthly);
+      out.put("undated", n.undatable(period));
+      org.mirabella.actions.Json.write(ctx, out);
+    });
+  }
+}

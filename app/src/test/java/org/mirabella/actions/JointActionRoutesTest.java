@@ -1,0 +1,124 @@
+package org.mirabella.actions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mirabella.access.PasswordHasher;
+import org.mirabella.access.Role;
+import org.mirabella.access.UserStore;
+import org.mirabella.http.MirabellaServer;
+import org.mirabella.http.ServerContext;
+import org.mirabella.store.Database;
+
+/** The joint-action, route, report and HTCDS routes on a real server over the demo store. */
+class JointActionRoutesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static Database db;
+  private static MirabellaServer server;
+  private static final String PASSWORD = "correct horse battery staple";
+  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+  @BeforeAll
+  static void start() {
+    db = DemoStore.withDemo();
+    UserStore users = new UserStore(db, new PasswordHasher(1024, 1, 1));
+    for (String a : new String[] {"IT", "LY", "FR", "US"}) users.add(a.toLowerCase() + ".analyst", a, Set.of(Role.ANALYST), PASSWORD.toCharArray());
+    users.add("it.admin", "IT", Set.of(Role.ADMIN), PASSWORD.toCharArray());
+    server = new MirabellaServer(ServerContext.of(db)).start("127.0.0.1", 0);
+  }
+
+  /** The session token of a user (logged in once). */
+  static String token(String user) {
+    return TOKENS.computeIfAbsent(user, u -> {
+      try {
+        var r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/login"))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + u + "\",\"password\":\"" + PASSWORD + "\"}"))
+            .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body()).get("token").asText();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    db.close();
+  }
+
+  /** A request as {@code AGENCY.analyst} (no session when agency is null). */
+  static HttpResponse<String> send(String method, String path, String agency, String body) throws Exception {
+    var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (agency != null) b.header("Authorization", "Bearer " + token(agency.toLowerCase() + ".analyst"));
+    if (body != null) b.header("Content-Type", "application/json");
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void withoutASessionOrACaseDataRoleTheRequestIsRefused() throws Exception {
+    var r = send("GET", "/api/operations", null, null);
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(JSON.readTree(r.body()).get("status").asInt()).isEqualTo(401);
+    var admin = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/routes?period=2025-Q3"))
+        .header("Authorization", "Bearer " + token("it.admin")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(admin.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void participantsSeeTheOperationAndOthersGetNotFound() throws Exception {
+    JsonNode list = JSON.readTree(send("GET", "/api/operations?period=2025-Q3", "LY", null).body());
+    assertThat(list).hasSize(1);
+    assertThat(list.get(0).get("id").asText()).isEqualTo("jad-mare-nostrum-2025");
+    assertThat(list.get(0).get("start").asText()).isEqualTo("2025-09-16");
+    assertThat(send("GET", "/api/operations/jad-mare-nostrum-2025", "LY", null).statusCode()).isEqualTo(200);
+    assertThat(send("GET", "/api/operations/jad-mare-nostrum-2025", "US", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void fieldChecksInBulkReturnHitsAndTotalsCountEachPersonOnce() throws Exception {
+    String body = "{\"checks\":[{\"kind\":\"phone\",\"value\":\"091-2345678\",\"country\":\"ly\",\"checkpoint\":\"Ras Ajdir\"},"
+        + "{\"kind\":\"plate\",\"value\":\"LY 123 45\",\"checkpoint\":\"Ras Ajdir\"}]}";
+    var r = send("POST", "/api/operations/jad-mare-nostrum-2025/checks", "LY", body);
+    assertThat(r.statusCode()).isEqualTo(201);
+    JsonNode res = JSON.readTree(r.body());
+    assertThat(res.get("checks")).hasSize(2);
+    assertThat(res.get("hits").get(0).get("entityId").asText()).isEqualTo("ly-aiia-0042");
+    var bad = send("POST", "/api/operations/jad-mare-nostrum-2025/checks", "LY", "{\"checks\":[{\"kind\":\"iban\",\"value\":\"GB00 1\"}]}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).get("errors").has("checks[0].value")).isTrue();
+
+    JsonNode totals = JSON.readTree(send("GET", "/api/operations/jad-mare-nostrum-2025/outcomes/totals", "FR", null).body());
+    assertThat(totals.get("total").get("counts").get("ARREST").asLong()).isEqualTo(17);
+    assertThat(totals.get("byAgency").get("EMSC").get("counts").get("ARREST").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void routesReportAndPdfAnswer() throws Exception {
+    JsonNode routes = JSON.readTree(send("GET", "/api/routes?period=2025-Q3", "IT", null).body());
+    assertThat(routes.get("flows").toString()).contains("Zuwara").doesNotContain("Dunkirk");
+    JsonNode report = JSON.readTree(send("GET", "/api/reports/2025-Q3", "IT", null).body());
+    assertThat(report.get("tables").toString()).contains("joint-actions").contains("<5");
+    assertThat(send("GET", "/api/reports/2025-Q3?threshold=2", "IT", null).statusCode()).isEqualTo(400);
+    var html = send("GET", "/api/reports/2025-Q3/html", "IT", null);
+    assertThat(html.body()).contains("<table id=\"joint-actions\"").contains("data:image/png;base64,");
+    var pdf = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/reports/2025-Q3/pdf"))
+        .header("Authorization", "Bearer " + token("it.analyst")).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    assertThat(send("GET", "/api/reports/2025-Q3/csv/hotspots", "IT", null).body()).startsWith("Kind,Place,Country,Events,Persons");
+  }
+}
