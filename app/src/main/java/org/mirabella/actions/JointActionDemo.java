@@ -27,7 +27,7 @@ public final class JointActionDemo {
   public static Summary load(Database db, EntityStore store, Model model) {
     long routeEntities = DemoRoutes.load(store, model).entitiesAdded();
     OperationStore ops = new OperationStore(db);
-    FieldCheckStore checks = new FieldCheckStore(db, ops, new ExactCrossCheck(db, model));
+    FieldCheckStore checks = new FieldCheckStore(db, ops, new MatchingCrossCheck(db, model));
     Viewer op = Viewer.COORDINATION;
     int[] n = new int[5];
     if (store.find("uk-nca-5521").isPresent()) store.shareCase("UK", "UK-NCA-OIC-884", "IT");

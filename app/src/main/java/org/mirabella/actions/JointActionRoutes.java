@@ -21,7 +21,7 @@ public final class JointActionRoutes implements Routes {
 
   public JointActionRoutes(ServerContext context) {
     OperationStore operations = new OperationStore(context.db());
-    FieldCheckStore checks = new FieldCheckStore(context.db(), operations, new ExactCrossCheck(context.db(), context.model()));
+    FieldCheckStore checks = new FieldCheckStore(context.db(), operations, new MatchingCrossCheck(context.db(), context.model()));
     RouteSource routes = new RouteSource(new VisibleEntities(context.db(), context.model()));
     this.parts = List.of(
         new OperationRoutes(operations, checks, SamePerson.ID),

@@ -2,7 +2,7 @@ package org.mirabella.report;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.mirabella.actions.ExactCrossCheck;
+import org.mirabella.actions.MatchingCrossCheck;
 import org.mirabella.actions.FieldCheckStore;
 import org.mirabella.actions.OperationStore;
 import org.mirabella.actions.SamePerson;
@@ -59,7 +59,7 @@ public final class ReportCommand implements Callable<Integer> {
   /** The report builder over a store, with the exact cross-check and no person resolution (until matching lands). */
   public static ReportBuilder builder(Database db) {
     OperationStore ops = new OperationStore(db);
-    FieldCheckStore checks = new FieldCheckStore(db, ops, new ExactCrossCheck(db, Model.get()));
+    FieldCheckStore checks = new FieldCheckStore(db, ops, new MatchingCrossCheck(db, Model.get()));
     return new ReportBuilder(db, ops, checks, new RouteSource(new VisibleEntities(db, Model.get())), SamePerson.ID);
   }
 }
