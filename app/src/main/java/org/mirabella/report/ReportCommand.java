@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.mirabella.actions.MatchingCrossCheck;
 import org.mirabella.actions.FieldCheckStore;
 import org.mirabella.actions.OperationStore;
-import org.mirabella.actions.SamePerson;
 import org.mirabella.actions.Viewer;
 import org.mirabella.actions.VisibleEntities;
 import org.mirabella.agency.Agencies;
@@ -60,6 +59,6 @@ public final class ReportCommand implements Callable<Integer> {
   public static ReportBuilder builder(Database db) {
     OperationStore ops = new OperationStore(db);
     FieldCheckStore checks = new FieldCheckStore(db, ops, new MatchingCrossCheck(db, Model.get()));
-    return new ReportBuilder(db, ops, checks, new RouteSource(new VisibleEntities(db, Model.get())), SamePerson.ID);
+    return new ReportBuilder(db, ops, checks, new RouteSource(new VisibleEntities(db, Model.get())), new org.mirabella.hits.ConfirmedHits(db));
   }
 }
