@@ -24,7 +24,8 @@ public final class JointActionRoutes implements Routes {
     FieldCheckStore checks = new FieldCheckStore(context.db(), operations, new MatchingCrossCheck(context.db(), context.model()));
     RouteSource routes = new RouteSource(new VisibleEntities(context.db(), context.model()));
     this.parts = List.of(
-        new OperationRoutes(operations, checks, new org.mirabella.hits.ConfirmedHits(context.db())),
+        new OperationRoutes(operations, checks, new org.mirabella.hits.ConfirmedHits(context.db()),
+            new org.mirabella.audit.JdbcAuditLog(context.db())),
         new RouteRoutes(routes),
         new ReportRoutes(new ReportBuilder(context.db(), operations, checks, routes, new org.mirabella.hits.ConfirmedHits(context.db()))),
         new HtcdsRoutes(new HtcdsService(context.db(), context.model())));

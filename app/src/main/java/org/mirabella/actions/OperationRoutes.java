@@ -21,11 +21,26 @@ public final class OperationRoutes implements Routes {
   private final OperationStore operations;
   private final FieldCheckStore checks;
   private final SamePerson samePerson;
+  private final org.mirabella.audit.AuditLog audit;
 
-  public OperationRoutes(OperationStore operations, FieldCheckStore checks, SamePerson samePerson) {
+  public OperationRoutes(OperationStore operations, FieldCheckStore checks, SamePerson samePerson,
+      org.mirabella.audit.AuditLog audit) {
     this.operations = operations;
     this.checks = checks;
     this.samePerson = samePerson;
+    this.audit = audit;
+  }
+
+  /** The signed-in user: who did something is the session's, never a body field's. */
+  private static String user(io.javalin.http.Context ctx) {
+    return org.mirabella.access.Viewers.of(ctx).user();
+  }
+
+  /** Writes one audit record for a consultation or change of joint-action data. */
+  private void audited(io.javalin.http.Context ctx, String action, String object, String detail) {
+    var v = org.mirabella.access.Viewers.of(ctx);
+    audit.record(new org.mirabella.audit.AuditEvent(v.user(), v.agency(), action, object, null,
+        org.mirabella.access.Viewers.justification(ctx), detail));
   }
 
   record OperationInput(String id, String name, LocalDate start, LocalDate end, String leadAgency, Set<String> participants,
@@ -56,9 +71,15 @@ public final class OperationRoutes implements Routes {
       OperationInput in = body(ctx, OperationInput.class);
       Operation op = new Operation(in.id(), in.name(), in.start(), in.end(), in.leadAgency(), in.participants(), in.objectives(),
           in.targets(), in.status() == null ? null : Operation.Status.parse(in.status()));
-      Json.write(ctx.status(201), operations.save(op, in.createdBy(), RequestViewer.of(ctx)));
+      Operation saved = operations.save(op, user(ctx), RequestViewer.of(ctx));
+      audited(ctx, "operation.save", saved.id(), saved.name());
+      Json.write(ctx.status(201), saved);
     });
-    api.get("/api/operations/{id}", ctx -> Json.write(ctx, operations.details(ctx.pathParam("id"), RequestViewer.of(ctx))));
+    api.get("/api/operations/{id}", ctx -> {
+      var details = operations.details(ctx.pathParam("id"), RequestViewer.of(ctx));
+      audited(ctx, "operation.read", ctx.pathParam("id"), null);
+      Json.write(ctx, details);
+    });
     api.put("/api/operations/{id}/status", ctx -> {
       StatusInput in = body(ctx, StatusInput.class);
       Json.write(ctx, operations.setStatus(ctx.pathParam("id"), Operation.Status.parse(in.status()), RequestViewer.of(ctx)));
@@ -66,23 +87,23 @@ public final class OperationRoutes implements Routes {
     api.post("/api/operations/{id}/tasks", ctx -> {
       TaskInput in = body(ctx, TaskInput.class);
       Task t = new Task(null, ctx.pathParam("id"), in.agency(), Task.Kind.parse(in.kind()), in.description(), in.target(),
-          in.status() == null ? null : Task.Status.parse(in.status()), in.by(), null);
+          in.status() == null ? null : Task.Status.parse(in.status()), user(ctx), null);
       Json.write(ctx.status(201), operations.addTask(t, RequestViewer.of(ctx)));
     });
     api.put("/api/operations/{id}/tasks/{task}", ctx -> {
       StatusInput in = body(ctx, StatusInput.class);
-      Json.write(ctx, operations.updateTask(ctx.pathParam("id"), ctx.pathParam("task"), Task.Status.parse(in.status()), in.by(), RequestViewer.of(ctx)));
+      Json.write(ctx, operations.updateTask(ctx.pathParam("id"), ctx.pathParam("task"), Task.Status.parse(in.status()), user(ctx), RequestViewer.of(ctx)));
     });
     api.post("/api/operations/{id}/log", ctx -> {
       LogInput in = body(ctx, LogInput.class);
-      Json.write(ctx.status(201), operations.log(ctx.pathParam("id"), in.author(), in.message(), RequestViewer.of(ctx)));
+      Json.write(ctx.status(201), operations.log(ctx.pathParam("id"), user(ctx), in.message(), RequestViewer.of(ctx)));
     });
     api.post("/api/operations/{id}/outcomes", ctx -> {
       OutcomeInput in = body(ctx, OutcomeInput.class);
       Viewer v = RequestViewer.of(ctx);
       Outcome o = new Outcome(null, ctx.pathParam("id"), in.agency() == null ? v.agency() : in.agency(), Outcome.Kind.parse(in.kind()),
           in.subject(), in.count() == null ? 1 : in.count(), Boolean.TRUE.equals(in.minor()), in.amount(), in.currency(), in.country(),
-          in.date(), in.description(), in.recordedBy(), null);
+          in.date(), in.description(), user(ctx), null);
       Json.write(ctx.status(201), operations.addOutcome(o, v));
     });
     api.get("/api/operations/{id}/outcomes/totals", ctx -> {
@@ -105,7 +126,7 @@ public final class OperationRoutes implements Routes {
         CheckInput c = in.checks().get(i);
         try {
           batch.add(FieldCheck.of(ctx.pathParam("id"), c.agency() == null ? v.agency() : c.agency(), c.checkpoint(), c.country(),
-              CheckKind.parse(c.kind()), c.value(), c.checkedBy()));
+              CheckKind.parse(c.kind()), c.value(), user(ctx)));
         } catch (InvalidData e) {
           Map<String, String> errs = new LinkedHashMap<>();
           int n = i;
@@ -113,17 +134,27 @@ public final class OperationRoutes implements Routes {
           throw new InvalidData(e.title(), errs);
         }
       }
-      Json.write(ctx.status(201), checks.submit(ctx.pathParam("id"), batch, v));
+      var result = checks.submit(ctx.pathParam("id"), batch, v);
+      audited(ctx, "fieldcheck.submit", ctx.pathParam("id"), batch.size() + " checks");
+      Json.write(ctx.status(201), result);
     });
-    api.get("/api/operations/{id}/checks", ctx -> Json.write(ctx, checks.checks(ctx.pathParam("id"), RequestViewer.of(ctx))));
+    api.get("/api/operations/{id}/checks", ctx -> {
+      var list = checks.checks(ctx.pathParam("id"), RequestViewer.of(ctx));
+      audited(ctx, "fieldcheck.read", ctx.pathParam("id"), null);
+      Json.write(ctx, list);
+    });
     api.get("/api/operations/{id}/hits", ctx -> {
       String t = ctx.queryParam("triage");
-      Json.write(ctx, checks.hits(ctx.pathParam("id"), t == null ? null : CheckHit.Triage.parse(t), RequestViewer.of(ctx)));
+      var hits = checks.hits(ctx.pathParam("id"), t == null ? null : CheckHit.Triage.parse(t), RequestViewer.of(ctx));
+      audited(ctx, "fieldcheck.hits.read", ctx.pathParam("id"), null);
+      Json.write(ctx, hits);
     });
     api.put("/api/operations/{id}/hits/{hit}", ctx -> {
       TriageInput in = body(ctx, TriageInput.class);
-      Json.write(ctx, checks.triage(ctx.pathParam("id"), ctx.pathParam("hit"), CheckHit.Triage.parse(in.triage()), in.by(), in.note(),
-          RequestViewer.of(ctx)));
+      var triaged = checks.triage(ctx.pathParam("id"), ctx.pathParam("hit"), CheckHit.Triage.parse(in.triage()), user(ctx), in.note(),
+          RequestViewer.of(ctx));
+      audited(ctx, "fieldcheck.hit.triage", ctx.pathParam("hit"), in.triage());
+      Json.write(ctx, triaged);
     });
   }
 

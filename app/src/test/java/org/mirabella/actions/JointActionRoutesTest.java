@@ -69,6 +69,21 @@ class JointActionRoutesTest {
   }
 
   @Test
+  void theRecorderIsTheSignedInUserAndEveryConsultationIsAudited() throws Exception {
+    var created = send("POST", "/api/operations", "IT", "{\"id\":\"jad-audit-check\",\"name\":\"JAD audit check\",\"start\":\"2025-10-01\",\"end\":\"2025-10-02\","
+        + "\"leadAgency\":\"IT\",\"participants\":[\"IT\",\"LY\"],\"createdBy\":\"somebody.else\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = JSON.readTree(created.body()).get("id").asText();
+    var log = send("POST", "/api/operations/" + id + "/log", "IT", "{\"author\":\"forged.author\",\"message\":\"briefing at 06:00\"}");
+    assertThat(log.statusCode()).as(log.body()).isEqualTo(201);
+    assertThat(log.body()).contains("it.analyst").doesNotContain("forged.author");
+    assertThat(send("GET", "/api/operations/" + id, "LY", null).statusCode()).isEqualTo(200);
+    var actions = db.jdbi().withHandle(h -> h.createQuery(
+            "SELECT username || ':' || action FROM audit_log WHERE object = :id ORDER BY seq").bind("id", id).mapTo(String.class).list());
+    assertThat(actions).contains("it.analyst:operation.save", "ly.analyst:operation.read");
+  }
+
+  @Test
   void withoutASessionOrACaseDataRoleTheRequestIsRefused() throws Exception {
     var r = send("GET", "/api/operations", null, null);
     assertThat(r.statusCode()).isEqualTo(401);
