@@ -13,6 +13,7 @@ const NAV = [
   { id: 'network', href: '#/network' },
   { id: 'map', href: '#/map' },
   { id: 'cases', href: '#/cases' },
+  { id: 'routes', href: '#/routes' },
   { id: 'audit', href: '#/audit', dpoOnly: true },
 ];
 
@@ -26,6 +27,7 @@ const ROUTES = [
   { pattern: /^map$/, module: 'map', nav: 'map' },
   { pattern: /^cases$/, module: 'cases', nav: 'cases' },
   { pattern: /^operations\/(?<id>.+)$/, module: 'cases', nav: 'cases' },
+  { pattern: /^routes$/, module: 'routes', nav: 'routes' },
   { pattern: /^audit$/, module: 'audit', nav: 'audit' },
 ];
 

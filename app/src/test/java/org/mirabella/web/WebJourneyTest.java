@@ -108,7 +108,7 @@ class WebJourneyTest {
   @Test
   void everyFormControlHasALabel() {
     signInIfServerHasAccounts();
-    for (String route : List.of("#/search", "#/network", "#/map", "#/cases", "#/hits")) {
+    for (String route : List.of("#/search", "#/network", "#/map", "#/cases", "#/hits", "#/routes")) {
       browser.go(route);
       Object unlabelled = browser.js("return [...document.querySelectorAll('main input, main select, main textarea')]"
           + ".filter(el => el.type !== 'checkbox' && !(el.labels && el.labels.length) && !el.getAttribute('aria-label')).map(el => el.name || el.id)");
@@ -119,12 +119,25 @@ class WebJourneyTest {
   @Test
   void everyMainScreenOpensAndIsPhotographed() {
     signInIfServerHasAccounts();
-    for (String[] s : new String[][] {{"#/hits", "hits", "Hits inbox"}, {"#/cases", "cases", "Cases and joint action days"}}) {
+    for (String[] s : new String[][] {{"#/hits", "hits", "Hits inbox"}, {"#/cases", "cases", "Cases and joint action days"},
+        {"#/routes?period=2024-Q3", "routes", "Routes and reports"}}) {
       browser.go(s[0]);
       assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(s[2]);
       assertThat(browser.all(By.cssSelector(".problem[data-status='500']"))).as("server errors on " + s[0]).isEmpty();
       shot(s[1]);
     }
+  }
+
+  @Test
+  void routesScreenShowsThePeriodsRouteNetworkAndOffersTheReport() {
+    server.assumeApi("GET /api/routes");
+    signInIfServerHasAccounts();
+    browser.go("#/routes?period=2024-Q3");
+    WebElement network = browser.waitFor(By.cssSelector("#route-network h2"));
+    assertThat(network.getText()).isEqualTo("Flows in 2024-Q3");
+    assertThat(browser.all(By.cssSelector(".problem"))).as("no error on the routes screen").isEmpty();
+    assertThat(browser.find(By.id("report-pdf")).getText()).isEqualTo("Download report (PDF)");
+    assertThat(browser.find(By.cssSelector("nav a[href='#/routes']")).getAttribute("aria-current")).isEqualTo("page");
   }
 
   @Test
