@@ -55,8 +55,8 @@ public final class EntityRoutes implements Routes {
     String schemaName = ctx.queryParam("schema");
     Schema schema = schemaName == null || schemaName.isBlank() ? null : Model.get().require(schemaName.strip());
     String caseRef = ctx.queryParam("case");
-    int limit = intParam(ctx, "limit", 50, 1, 500);
-    int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    int limit = org.mirabella.http.QueryParams.intParam(ctx, "limit", 50, 1, 500);
+    int offset = org.mirabella.http.QueryParams.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     boolean persons = schema == null || isPerson(schema) || Model.get().require("Person").isA(schema.name());
     String justification = persons ? Viewers.requireJustification(ctx, "Listing persons") : Viewers.justification(ctx);
     AccessControl.Page page = access.list(v, schema, caseRef == null || caseRef.isBlank() ? null : caseRef, limit, offset);
@@ -75,17 +75,6 @@ public final class EntityRoutes implements Routes {
     return s.isA("Person");
   }
 
-  static int intParam(Context ctx, String name, int dflt, int min, int max) {
-    String raw = ctx.queryParam(name);
-    if (raw == null || raw.isBlank()) return dflt;
-    try {
-      int v = Integer.parseInt(raw.strip());
-      if (v < min || v > max) throw new NumberFormatException();
-      return v;
-    } catch (NumberFormatException e) {
-      throw new InvalidData("Invalid request", Map.of(name, "'" + raw + "' is not a whole number from " + min + " to " + max));
-    }
-  }
 
   private static String cut(String s) {
     return s == null || s.length() <= 200 ? s : s.substring(0, 200);

@@ -21,7 +21,7 @@ public final class ReviewRoutes implements Routes {
   public void register(Api api) {
     api.get("/api/reviews", ctx -> {
       Viewer v = Viewers.requireReader(ctx);
-      int within = EntityRoutes.intParam(ctx, "within", 0, 0, 3650);
+      int within = org.mirabella.http.QueryParams.intParam(ctx, "within", 0, 0, 3650);
       ctx.json(reviews.queue(v, LocalDate.now().plusDays(within)));
     });
     api.post("/api/reviews/{id}", ctx -> {

@@ -47,8 +47,8 @@ public final class SearchRoutes implements Routes {
   private void search(Context ctx) {
     Viewer v = Viewers.requireReader(ctx);
     SearchRequest req = new SearchRequest(ctx.queryParam("q"), set(ctx, "schema"), set(ctx, "agency"), set(ctx, "case"),
-        set(ctx, "country"), date(ctx, "from"), date(ctx, "to"), intParam(ctx, "offset", 0, 0, 10_000),
-        intParam(ctx, "limit", 20, 1, SearchRequest.MAX_LIMIT));
+        set(ctx, "country"), date(ctx, "from"), date(ctx, "to"), org.mirabella.http.QueryParams.intParam(ctx, "offset", 0, 0, 10_000),
+        org.mirabella.http.QueryParams.intParam(ctx, "limit", 20, 1, SearchRequest.MAX_LIMIT));
     for (String s : req.schemata()) Model.get().require(s);
     String justification = Viewers.requireJustification(ctx, "Searching");
     SearchResults raw = index.search(req, visibility(v));
@@ -113,17 +113,6 @@ public final class SearchRoutes implements Routes {
     return raw.strip();
   }
 
-  private static int intParam(Context ctx, String name, int dflt, int min, int max) {
-    String raw = ctx.queryParam(name);
-    if (raw == null || raw.isBlank()) return dflt;
-    try {
-      int n = Integer.parseInt(raw.strip());
-      if (n < min || n > max) throw new NumberFormatException();
-      return n;
-    } catch (NumberFormatException e) {
-      throw new InvalidData("Bad search", Map.of(name, "a whole number from " + min + " to " + max));
-    }
-  }
 
   private static String cut(String s) {
     return s.length() > 200 ? s.substring(0, 200) : s;
