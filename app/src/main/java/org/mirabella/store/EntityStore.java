@@ -66,6 +66,7 @@ public final class EntityStore {
 
     public WriteSummary write(Collection<Entity> entities) {
       WriteSummary s = writeEntities(h, entities);
+      org.mirabella.network.Links.write(h, entities);
       total = total.plus(s);
       return s;
     }
