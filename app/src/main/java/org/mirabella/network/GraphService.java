@@ -70,6 +70,15 @@ public final class GraphService {
       for (int hop = 0; hop < hops && !frontier.isEmpty() && !truncated; hop++) {
         Set<String> next = new LinkedHashSet<>();
         List<String> newOccurrences = new ArrayList<>();
+        // The same person under another agency's record (a confirmed hit) is the same node: their links count too.
+        Set<String> partners = confirmedPartners(frontier.stream().filter(n -> !Links.isPivot(n)).toList());
+        partners.removeAll(nodes);
+        if (!partners.isEmpty()) {
+          nodes.addAll(partners);
+          Set<String> widened = new LinkedHashSet<>(frontier);
+          widened.addAll(partners);
+          frontier = widened;
+        }
         List<String> entities = frontier.stream().filter(n -> !Links.isPivot(n)).toList();
         List<LinkIndex.Row> out = index.from(h, entities);
         List<LinkIndex.Row> in = index.to(h, frontier);
