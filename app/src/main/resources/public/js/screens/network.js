@@ -1,36 +1,51 @@
-// The network chart (Cytoscape.js): start from an entity or a case, expand neighbours, find a path
-// between two entities, colour by community / role / agency / schema, size by a measure, run a
-// disruption simulation and see its curve, export PNG, GraphML, GEXF and i2 ANX.
+// The network chart (Cytoscape.js) over the network API (/api/network, see docs/network-api.md):
+// start from an entity or a case, expand neighbours (1-3 hops), find a path between two entities,
+// colour by community / role / agency / kind, size by a measure and highlight its key players,
+// filter links by date (a time slider), run a disruption simulation and see its curve, export PNG,
+// GraphML, GEXF, CSV, FtM and i2 ANX. Everything drawn comes from the API, which only ever returns
+// what the signed-in user may see.
 import cytoscape from 'cytoscape';
 import { t } from '../i18n.js';
 import { api, download } from '../api.js';
 import { h, clear, field, select, problemBox, isMissingApi, pendingApi, withJustification, toast } from '../ui.js';
-import { schema as loadSchema, propertyType, summary, listOf } from '../model.js';
+import { summary, listOf } from '../model.js';
 
 const PALETTE = ['#1f5fbf', '#b03a00', '#1e6b34', '#7b2cbf', '#a4161a', '#006d77', '#8a5300', '#c9184a', '#3a506b', '#2b9348'];
-const MEASURES = ['degree', 'betweenness', 'pagerank', 'katz', 'eigenvector', 'closeness'];
+const MEASURES = ['degree', 'betweenness', 'closeness', 'pagerank', 'katz', 'eigenvector', 'coreness', 'ci'];
 const STRATEGIES = ['betweenness', 'degree', 'katz', 'ci'];
-const EXPORTS = [['graphml', 'graphml'], ['gexf', 'gexf'], ['anx', 'anx']];
+const EXPORTS = [['graphml', 'graphml'], ['gexf', 'gexf'], ['anx', 'anx'], ['csv', 'csv'], ['ftm', 'ftm.json']];
+const EDGE_COLOURS = { money: '#1e6b34', communication: '#7b2cbf', event: '#8a5300', pivot: '#b8c0cc', link: '#9aa5b4' };
 
 export async function render(root, ctx) {
   const start = ctx.query.get('entity') || '';
+  const startCase = ctx.query.get('case') || '';
   const startInput = h('input', { id: 'net-start', name: 'entity', value: start, placeholder: t('network.startHint') });
+  const hopsSel = select('hops', [['1', '1'], ['2', '2'], ['3', '3']], '1', { id: 'net-hops' });
+  const caseInput = h('input', { id: 'net-case', name: 'case', value: startCase, placeholder: t('network.caseHint') });
   const colourSel = select('colour', ['community', 'role', 'agency', 'schema'].map((c) => [c, t(`network.colour.${c}`)]), 'agency', { id: 'net-colour' });
   const sizeSel = select('size', [['', t('network.size.none')], ...MEASURES.map((m) => [m, t(`measure.${m}`)])], '', { id: 'net-size' });
   const fromSel = h('select', { id: 'net-from' });
   const toSel = h('select', { id: 'net-to' });
   const strategySel = select('strategy', STRATEGIES.map((s) => [s, t(`measure.${s}`)]), 'betweenness', { id: 'net-strategy' });
   const modeSel = select('mode', [['sequential', t('network.mode.sequential')], ['block', t('network.mode.block')]], 'sequential', { id: 'net-mode' });
+  const sliderFrom = h('input', { type: 'range', id: 'net-time-from', min: 0, max: 0, value: 0, 'aria-label': t('network.periodFrom') });
+  const sliderTo = h('input', { type: 'range', id: 'net-time-to', min: 0, max: 0, value: 0, 'aria-label': t('network.periodTo') });
+  const periodText = h('p', { id: 'net-period', class: 'small' }, t('network.periodAll'));
   const status = h('div', { id: 'net-status', role: 'status' });
   const nodeList = h('ul', { id: 'net-nodes', class: 'small' });
+  const keyList = h('ol', { id: 'net-key-players', class: 'small' });
   const curve = h('div', { id: 'net-curve' });
   const legend = h('div', { class: 'legend', id: 'net-legend' });
   const graphEl = h('div', { id: 'graph', role: 'img', 'aria-label': t('network.graphLabel') });
 
   const side = h('div', { class: 'side' },
-    h('form', { class: 'card', id: 'net-start-form' }, field(t('network.start'), startInput),
+    h('form', { class: 'card', id: 'net-start-form' }, field(t('network.start'), startInput), field(t('network.hops'), hopsSel),
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('network.load')))),
-    h('div', { class: 'card' }, field(t('network.colourBy'), colourSel), field(t('network.sizeBy'), sizeSel), legend),
+    h('form', { class: 'card', id: 'net-case-form' }, field(t('network.case'), caseInput),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, t('network.loadCase')))),
+    h('div', { class: 'card' }, field(t('network.colourBy'), colourSel), field(t('network.sizeBy'), sizeSel), legend,
+      h('h2', {}, t('network.keyPlayers')), keyList),
+    h('div', { class: 'card' }, h('h2', {}, t('network.period')), sliderFrom, sliderTo, periodText),
     h('div', { class: 'card' }, h('h2', {}, t('network.path')), field(t('network.from'), fromSel), field(t('network.to'), toSel),
       h('button', { type: 'button', id: 'net-path' }, t('network.findPath'))),
     h('div', { class: 'card' }, h('h2', {}, t('network.disruption')), field(t('network.strategy'), strategySel), field(t('network.mode'), modeSel),
@@ -51,92 +66,112 @@ export async function render(root, ctx) {
         width: 'data(size)', height: 'data(size)', color: '#1b1f24', 'text-valign': 'bottom', 'text-margin-y': 3 } },
       { selector: 'node[schema = "Person"]', style: { shape: 'ellipse' } },
       { selector: 'node[schema != "Person"]', style: { shape: 'round-rectangle' } },
-      { selector: 'edge', style: { width: 1.5, 'line-color': '#9aa5b4', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#9aa5b4',
-        label: 'data(label)', 'font-size': 8, color: '#4a5563', 'text-rotation': 'autorotate' } },
+      { selector: 'node[kind = "pivot"]', style: { shape: 'diamond' } },
+      { selector: 'node[merged > 1]', style: { 'border-width': 3, 'border-style': 'double', 'border-color': '#1b1f24' } },
+      { selector: 'edge', style: { width: 'data(width)', 'line-color': 'data(colour)', 'curve-style': 'bezier', 'target-arrow-shape': 'data(arrow)',
+        'target-arrow-color': 'data(colour)', label: 'data(caption)', 'font-size': 8, color: '#4a5563', 'text-rotation': 'autorotate' } },
+      { selector: 'edge[kind = "communication"]', style: { 'line-style': 'dashed' } },
+      { selector: '.hidden', style: { display: 'none' } },
+      { selector: 'node.key', style: { 'border-width': 5, 'border-color': '#a4161a' } },
       { selector: 'edge.path', style: { 'line-color': '#e09a00', 'target-arrow-color': '#e09a00', width: 5 } },
       { selector: 'node.path', style: { 'border-width': 5, 'border-color': '#e09a00' } },
       { selector: ':selected', style: { 'border-width': 3, 'border-color': '#12263f' } },
     ],
   });
-  const schemaCache = {};
   const show = (msg) => status.replaceChildren(msg);
+  let months = [];
 
-  function addElements(nodes, edges) {
+  function addElements(nodes, edges, truncated) {
     cy.batch(() => {
       for (const n of nodes) {
-        if (!cy.getElementById(n.id).nonempty()) cy.add({ group: 'nodes', data: { ...n, label: n.caption || n.id, colour: '#1f5fbf', size: 26 } });
-        else cy.getElementById(n.id).data({ ...n, label: n.caption || n.id });
+        const data = { ...n, label: n.caption || n.id, merged: (n.members || []).length };
+        if (!cy.getElementById(n.id).nonempty()) cy.add({ group: 'nodes', data: { ...data, colour: '#1f5fbf', size: 26 } });
+        else cy.getElementById(n.id).data(data);
+        // A record now merged into another node (a confirmed hit) is drawn once.
+        for (const m of n.members || []) if (m !== n.id && cy.getElementById(m).nonempty()) cy.getElementById(m).remove();
       }
       for (const e of edges) {
         if (!cy.getElementById(e.source).nonempty() || !cy.getElementById(e.target).nonempty()) continue;
         const id = e.id || `${e.source}>${e.target}:${e.label || ''}`;
-        if (!cy.getElementById(id).nonempty()) cy.add({ group: 'edges', data: { ...e, id } });
+        const data = { ...e, id, caption: edgeCaption(e), colour: EDGE_COLOURS[e.kind] || EDGE_COLOURS.link,
+          width: Math.min(8, 1.5 + Math.log2(e.count || 1)), arrow: e.directed ? 'triangle' : 'none' };
+        if (!cy.getElementById(id).nonempty()) cy.add({ group: 'edges', data });
+        else cy.getElementById(id).data(data);
       }
     });
     restyle();
     cy.layout({ name: 'cose', animate: false, nodeDimensionsIncludeLabels: true, randomize: false }).run();
     refreshLists();
+    refreshSlider();
+    show(t(truncated ? 'network.truncated' : 'network.loaded', { nodes: cy.nodes().length, edges: cy.edges().length }));
   }
 
-  /** The neighbourhood of one entity: the network API when there, else the entity's own links. */
-  async function neighbourhood(id) {
-    try {
-      const g = await api.neighbourhood(id, 1);
-      return { nodes: listOf(g, 'nodes').map(nodeOf), edges: listOf(g.edges || []).map(edgeOf) };
-    } catch (e) {
-      if (!isMissingApi(e)) throw e;
-    }
-    const ent = await withJustification(t('justification.purpose.profile'), (j) => api.entity(id, j));
-    const s = schemaCache[ent.schema] || (schemaCache[ent.schema] = await loadSchema(ent.schema).catch(() => null));
-    const nodes = [nodeOf(ent)];
-    const edges = [];
-    for (const [p, values] of Object.entries(ent.properties || {})) {
-      if (propertyType(s, p) !== 'entity') continue;
-      for (const v of values) {
-        nodes.push({ id: v, caption: v, schema: '' });
-        edges.push({ source: ent.id, target: v, label: p });
-      }
-    }
-    for (const l of listOf(ent.links || [])) {
-      const other = summary(l.entity || l);
-      nodes.push(nodeOf(l.entity || l));
-      edges.push(l.direction === 'in' ? { source: other.id, target: ent.id, label: l.property } : { source: ent.id, target: other.id, label: l.property });
-    }
-    return { nodes, edges };
+  function graphOf(g) {
+    return { nodes: listOf(g, 'nodes').map(nodeOf), edges: listOf(g.edges || []).map(edgeOf), truncated: !!g.truncated };
   }
 
   async function expand(id) {
     show(t('common.loading'));
     try {
-      const g = await neighbourhood(id);
-      addElements(g.nodes, g.edges);
-      show(t('network.loaded', { nodes: cy.nodes().length, edges: cy.edges().length }));
+      const g = graphOf(await api.neighbourhood(id, Number(hopsSel.value)));
+      addElements(g.nodes, g.edges, g.truncated);
     } catch (e) {
       status.replaceChildren(isMissingApi(e) ? pendingApi('network', e) : problemBox(e));
     }
   }
 
-  function restyle() {
+  async function loadCase(value) {
+    const slash = value.indexOf('/');
+    if (slash < 1) { status.replaceChildren(problemBox({ title: t('network.caseHint') })); return; }
+    show(t('common.loading'));
+    try {
+      const g = graphOf(await api.caseNetwork(value.slice(0, slash), value.slice(slash + 1)));
+      addElements(g.nodes, g.edges, g.truncated);
+    } catch (e) {
+      status.replaceChildren(isMissingApi(e) ? pendingApi('network', e) : problemBox(e));
+    }
+  }
+
+  const ids = () => cy.nodes().map((n) => n.id());
+
+  async function restyle() {
     const by = colourSel.value;
+    if (by === 'community' && cy.nodes().length) {
+      try {
+        const c = await api.communities(ids());
+        cy.nodes().forEach((n) => n.data('community', c.communities[n.id()] ?? null));
+        show(t('network.modularity', { count: c.count, modularity: Number(c.modularity).toFixed(3) }));
+      } catch (e) {
+        status.replaceChildren(problemBox(e));
+      }
+    }
     const keys = [...new Set(cy.nodes().map((n) => String(n.data(by) ?? '—')))].sort();
     const colourOf = Object.fromEntries(keys.map((k, i) => [k, PALETTE[i % PALETTE.length]]));
     cy.nodes().forEach((n) => n.data('colour', colourOf[String(n.data(by) ?? '—')]));
     legend.replaceChildren(...keys.map((k) => h('div', {}, h('span', { class: 'swatch', style: `background:${colourOf[k]}` }), k)));
   }
 
+  function highlight(players) {
+    cy.nodes().removeClass('key');
+    keyList.replaceChildren(...players.map((id) => {
+      const n = cy.getElementById(id);
+      n.addClass('key');
+      return h('li', {}, n.nonempty() ? n.data('label') : id);
+    }));
+  }
+
   async function resize() {
     const m = sizeSel.value;
-    if (!m) { cy.nodes().forEach((n) => n.data('size', 26)); return; }
-    let scores = null;
+    if (!m) { cy.nodes().forEach((n) => n.data('size', 26)); highlight([]); return; }
     try {
-      scores = await api.measures(cy.nodes().map((n) => n.id()), m);
-      scores = scores.scores || scores;
+      const res = await api.measures(ids(), m);
+      const scores = res.scores || {};
+      const max = Math.max(1e-9, ...Object.values(scores).map(Number));
+      cy.nodes().forEach((n) => n.data('size', 18 + 42 * (Number(scores[n.id()] || 0) / max)));
+      highlight(res.keyPlayers || []);
     } catch (e) {
-      if (!(isMissingApi(e) && m === 'degree')) { status.replaceChildren(isMissingApi(e) ? pendingApi('network', e) : problemBox(e)); return; }
-      scores = Object.fromEntries(cy.nodes().map((n) => [n.id(), n.degree()]));
+      status.replaceChildren(isMissingApi(e) ? pendingApi('network', e) : problemBox(e));
     }
-    const max = Math.max(1e-9, ...Object.values(scores).map(Number));
-    cy.nodes().forEach((n) => n.data('size', 18 + 42 * (Number(scores[n.id()] || 0) / max)));
   }
 
   function refreshLists() {
@@ -144,36 +179,63 @@ export async function render(root, ctx) {
     const opts = () => nodes.map((n) => h('option', { value: n.id() }, n.data('label')));
     const keepFrom = fromSel.value; const keepTo = toSel.value;
     fromSel.replaceChildren(...opts()); toSel.replaceChildren(...opts());
-    if (keepFrom) fromSel.value = keepFrom;
-    if (keepTo) toSel.value = keepTo; else if (nodes.length > 1) toSel.selectedIndex = nodes.length - 1;
-    nodeList.replaceChildren(...nodes.map((n) => h('li', {}, h('a', { href: `#/entity/${encodeURIComponent(n.id())}` }, n.data('label')), ' ',
-      h('button', { type: 'button', class: 'secondary small', 'aria-label': t('network.expandNode', { name: n.data('label') }), onclick: () => expand(n.id()) }, t('network.expand')))));
+    if (keepFrom && cy.getElementById(keepFrom).nonempty()) fromSel.value = keepFrom;
+    if (keepTo && cy.getElementById(keepTo).nonempty()) toSel.value = keepTo; else if (nodes.length > 1) toSel.selectedIndex = nodes.length - 1;
+    nodeList.replaceChildren(...nodes.map((n) => h('li', {}, n.data('kind') === 'pivot' ? n.data('label')
+      : h('a', { href: `#/entity/${encodeURIComponent(n.id())}` }, n.data('label')), ' ',
+    h('button', { type: 'button', class: 'secondary small', 'aria-label': t('network.expandNode', { name: n.data('label') }), onclick: () => expand(n.id()) }, t('network.expand')))));
+  }
+
+  // The time slider: months from the earliest to the latest dated link; links outside are hidden
+  // (undated links always show), as the API's from/to filters do.
+  function refreshSlider() {
+    const dates = [];
+    cy.edges().forEach((e) => { if (e.data('first')) dates.push(e.data('first').slice(0, 7)); if (e.data('last')) dates.push(e.data('last').slice(0, 7)); });
+    if (!dates.length) { months = []; sliderFrom.max = 0; sliderTo.max = 0; periodText.textContent = t('network.periodAll'); return; }
+    dates.sort();
+    months = monthsBetween(dates[0], dates[dates.length - 1]);
+    sliderFrom.max = months.length - 1; sliderTo.max = months.length - 1;
+    sliderFrom.value = 0; sliderTo.value = months.length - 1;
+    applyPeriod();
+  }
+
+  function applyPeriod() {
+    if (!months.length) return;
+    let a = Number(sliderFrom.value); let b = Number(sliderTo.value);
+    if (a > b) [a, b] = [b, a];
+    const from = months[a]; const to = months[b];
+    cy.batch(() => cy.edges().forEach((e) => {
+      const first = (e.data('first') || e.data('last') || '').slice(0, 7);
+      const last = (e.data('last') || e.data('first') || '').slice(0, 7);
+      // A year-only date spans the year: from its January to its December.
+      const low = first.length === 4 ? `${first}-01` : first;
+      const high = last.length === 4 ? `${last}-12` : last;
+      const inside = !first || (low <= to && high >= from);
+      e.toggleClass('hidden', !inside);
+    }));
+    periodText.textContent = t('network.periodShown', { from, to, edges: cy.edges(':visible').length });
   }
 
   async function findPath() {
     cy.elements().removeClass('path');
     try {
       const p = await api.path(fromSel.value, toSel.value);
+      if (p.found === false) { show(t('network.noPath')); return; }
       const g = { nodes: listOf(p, 'nodes').map(nodeOf), edges: listOf(p.edges || []).map(edgeOf) };
-      addElements(g.nodes, g.edges);
+      addElements(g.nodes, g.edges, false);
       g.nodes.forEach((n) => cy.getElementById(n.id).addClass('path'));
-      g.edges.forEach((e) => cy.edges(`[source = "${e.source}"][target = "${e.target}"]`).addClass('path'));
+      g.edges.forEach((e) => cy.getElementById(e.id).addClass('path'));
       show(t('network.pathFound', { length: Math.max(0, g.nodes.length - 1) }));
     } catch (e) {
-      if (!isMissingApi(e)) { status.replaceChildren(problemBox(e)); return; }
-      // Without the network API: the path within the chart as drawn.
-      const d = cy.elements().dijkstra({ root: cy.getElementById(fromSel.value), directed: false });
-      const path = d.pathTo(cy.getElementById(toSel.value));
-      if (path.length === 0 || d.distanceTo(cy.getElementById(toSel.value)) === Infinity) { show(t('network.noPath')); return; }
-      path.addClass('path');
-      show(t('network.pathFoundLocal', { length: path.nodes().length - 1 }));
+      status.replaceChildren(isMissingApi(e) ? pendingApi('network', e) : problemBox(e));
     }
   }
 
   async function disrupt() {
     try {
-      const res = await api.disruption(cy.nodes().map((n) => n.id()), strategySel.value, modeSel.value);
+      const res = await api.disruption(ids(), strategySel.value, modeSel.value);
       drawCurve(listOf(res, 'curve', 'steps'));
+      if ((res.keyPlayers || []).length) highlight(res.keyPlayers);
     } catch (e) {
       curve.replaceChildren(isMissingApi(e) ? pendingApi('network', e) : problemBox(e));
     }
@@ -192,12 +254,15 @@ export async function render(root, ctx) {
       + `<polyline fill="none" stroke="#a4161a" stroke-width="2" points="${xy.map((p) => p.join(',')).join(' ')}"/>`
       + `<text x="${P}" y="${H - 6}" font-size="9">0</text><text x="${W - 20}" y="${H - 6}" font-size="9">${maxX}</text>`
       + `<text x="2" y="10" font-size="9">1.0</text>`;
-    curve.replaceChildren(svg, h('p', { class: 'small muted' }, t('network.curveCaption')));
+    const rows = points.map((p) => h('tr', {}, h('td', {}, String(p.removed)), h('td', {}, Number(p.lcc_ratio ?? p.lccRatio).toFixed(3))));
+    curve.replaceChildren(svg, h('p', { class: 'small muted' }, t('network.curveCaption')),
+      h('table', { class: 'small', id: 'net-curve-table' }, h('caption', { class: 'small muted' }, t('network.curveTable')),
+        h('tr', {}, h('th', {}, t('network.removed')), h('th', {}, t('network.lccShare'))), rows));
   }
 
   async function exportAs(format, ext) {
     try {
-      await withJustification(t('justification.purpose.export'), (j) => download(api.exportUrl(format, cy.nodes().map((n) => n.id())), `mirabella-network.${ext}`, j));
+      await withJustification(t('justification.purpose.export'), (j) => download(api.exportUrl(format, ids()), `mirabella-network.${ext}`, j));
     } catch (e) {
       status.replaceChildren(isMissingApi(e) ? pendingApi('network', e) : problemBox(e));
     }
@@ -207,26 +272,51 @@ export async function render(root, ctx) {
     e.preventDefault();
     if (startInput.value.trim()) expand(startInput.value.trim());
   });
+  root.querySelector('#net-case-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (caseInput.value.trim()) loadCase(caseInput.value.trim());
+  });
   colourSel.addEventListener('change', restyle);
   sizeSel.addEventListener('change', resize);
+  sliderFrom.addEventListener('input', applyPeriod);
+  sliderTo.addEventListener('input', applyPeriod);
   root.querySelector('#net-path').addEventListener('click', findPath);
   root.querySelector('#net-disrupt').addEventListener('click', disrupt);
   root.querySelector('#net-png').addEventListener('click', () => {
     const a = h('a', { href: cy.png({ full: true, scale: 2, bg: '#ffffff' }), download: 'mirabella-network.png' });
     document.body.append(a); a.click(); a.remove(); toast(t('network.pngSaved'));
   });
-  cy.on('dbltap', 'node', (e) => expand(e.target.id()));
+  cy.on('dbltap', 'node', (e) => { if (e.target.data('kind') !== 'pivot') expand(e.target.id()); });
   if (start) await expand(start);
+  else if (startCase) await loadCase(startCase);
   else show(h('p', { class: 'muted' }, t('network.empty')));
   return () => cy.destroy();
 }
 
 function nodeOf(n) {
   const s = summary(n);
-  return { id: s.id, caption: s.caption, schema: s.schema, agency: s.agency, role: n.role || (n.properties && n.properties.role && n.properties.role[0]),
-    community: n.community ?? null };
+  return { id: s.id, caption: s.caption, schema: s.schema, agency: s.agency || '—', kind: n.kind || 'entity', members: n.members || [s.id],
+    role: n.role || (n.properties && n.properties.role && n.properties.role[0]) || null, community: n.community ?? null };
 }
 
 function edgeOf(e) {
-  return { id: e.id, source: e.source, target: e.target, label: e.label || e.schema || e.property || '' };
+  return { id: e.id, source: e.source, target: e.target, label: e.label || e.schema || e.property || '', kind: e.kind || 'link',
+    count: e.count || 1, first: e.first || null, last: e.last || null, totals: e.totals || null, directed: !!e.directed };
+}
+
+function edgeCaption(e) {
+  const money = e.totals ? ` ${Object.entries(e.totals).map(([c, v]) => `${Math.round(v)} ${c}`).join(', ')}` : '';
+  return `${e.label}${e.count > 1 ? ` ×${e.count}` : ''}${money}`;
+}
+
+function monthsBetween(a, b) {
+  const out = [];
+  let [y, m] = a.split('-').map(Number); m = m || 1;
+  const [yb, mb0] = b.split('-').map(Number); const mb = mb0 || 12;
+  while (y < yb || (y === yb && m <= mb)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1; if (m > 12) { m = 1; y += 1; }
+    if (out.length > 1200) break;
+  }
+  return out;
 }
