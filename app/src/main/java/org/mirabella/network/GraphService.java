@@ -60,7 +60,6 @@ public final class GraphService {
     if (hops < 1 || hops > MAX_HOPS) {
       throw new InvalidData("Invalid request", Map.of("hops", "'" + hops + "' is not a whole number from 1 to " + MAX_HOPS));
     }
-    if (access.find(v, id).isEmpty()) throw new NotFound("no entity " + id);
     LinkIndex index = new LinkIndex(access.filter(v), maxRows);
     Set<String> nodes = new LinkedHashSet<>(List.of(id));
     Set<String> occurrences = new LinkedHashSet<>();
@@ -80,12 +79,12 @@ public final class GraphService {
           frontier = widened;
         }
         List<String> entities = frontier.stream().filter(n -> !Links.isPivot(n)).toList();
-        List<LinkIndex.Row> out = index.from(h, entities);
-        List<LinkIndex.Row> in = index.to(h, frontier);
-        truncated |= index.full(out) || index.full(in);
-        for (LinkIndex.Row r : out) next.add(r.targetId());
-        for (LinkIndex.Row r : in) {
-          if (occurrence(r.sourceSchema())) {
+        List<LinkIndex.Row> around = index.around(h, entities, frontier);
+        truncated |= index.full(around);
+        for (LinkIndex.Row r : around) {
+          if (frontier.contains(r.sourceId())) {
+            next.add(r.targetId());
+          } else if (occurrence(r.sourceSchema())) {
             if (occurrences.add(r.sourceId())) newOccurrences.add(r.sourceId());
           } else {
             next.add(r.sourceId());
@@ -107,7 +106,8 @@ public final class GraphService {
         frontier = added;
       }
     }
-    return build(v, nodes, occurrences, false, range, truncated);
+    // The start is checked with everything else, by AccessControl: invisible and absent answer alike.
+    return build(v, nodes, occurrences, false, range, truncated, id);
   }
 
   /** The graph of one case; 404 unless it is the viewer's agency's or shared with it. */
@@ -198,6 +198,12 @@ public final class GraphService {
    */
   private Graph build(Viewer v, Set<String> nodes, Set<String> knownOccurrences, boolean discoverPivots, DateRange range,
       boolean truncated) {
+    return build(v, nodes, knownOccurrences, discoverPivots, range, truncated, null);
+  }
+
+  /** As above; {@code mustSee}, when given, is a record the viewer must see (404 otherwise). */
+  private Graph build(Viewer v, Set<String> nodes, Set<String> knownOccurrences, boolean discoverPivots, DateRange range,
+      boolean truncated, String mustSee) {
     LinkIndex index = new LinkIndex(access.filter(v), maxRows);
     Set<String> candidates = new LinkedHashSet<>(nodes);
     Set<String> occurrences = new LinkedHashSet<>(knownOccurrences);
@@ -216,6 +222,7 @@ public final class GraphService {
     load.addAll(occurrences);
     Map<String, Entity> visible = new HashMap<>();
     for (int i = 0; i < load.size(); i += 1000) visible.putAll(access.findAll(v, load.subList(i, Math.min(load.size(), i + 1000))));
+    if (mustSee != null && !visible.containsKey(mustSee)) throw new NotFound("no entity " + mustSee);
     Map<String, String> canonical = canonical(visible.keySet());
     return new GraphAssembler(visible, range).assemble(candidates, occurrences, id -> canonical.getOrDefault(id, id), truncated);
   }

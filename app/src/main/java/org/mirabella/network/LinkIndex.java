@@ -36,6 +36,29 @@ final class LinkIndex {
     return read(h, "l.target_id", targets);
   }
 
+  /**
+   * Rows stated by {@code sources} and rows naming {@code targets}, in one round trip (UNION ALL of
+   * the two indexed look-ups) when both fit in one chunk; the two reads otherwise.
+   */
+  List<Row> around(Handle h, Collection<String> sources, Collection<String> targets) {
+    if (sources.isEmpty()) return to(h, targets);
+    if (sources.size() > CHUNK || targets.size() > CHUNK) {
+      List<Row> out = new ArrayList<>(from(h, sources));
+      out.addAll(to(h, targets));
+      return out;
+    }
+    String select = "SELECT l.source_id, l.source_schema, l.property, l.target_id, l.pivot FROM entity_link l "
+        + "JOIN statement s ON s.id = l.statement_id JOIN entity e ON e.id = s.entity_id WHERE s.retracted_at IS NULL AND "
+        + filter.statements("s", "e") + " AND ";
+    List<Row> out = new ArrayList<>();
+    filter.bind(h.createQuery("SELECT * FROM (" + select + "l.source_id IN (<sources>) UNION ALL " + select
+                + "l.target_id IN (<targets>)) x LIMIT :max"))
+        .bindList("sources", List.copyOf(sources)).bindList("targets", List.copyOf(targets)).bind("max", maxRows)
+        .map((rs, c) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)))
+        .forEach(out::add);
+    return out;
+  }
+
   private List<Row> read(Handle h, String column, Collection<String> ids) {
     List<Row> out = new ArrayList<>();
     List<String> all = List.copyOf(ids);
