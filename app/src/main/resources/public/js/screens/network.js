@@ -136,19 +136,21 @@ export async function render(root, ctx) {
 
   async function restyle() {
     const by = colourSel.value;
+    let note = null;
     if (by === 'community' && cy.nodes().length) {
       try {
         const c = await api.communities(ids());
         cy.nodes().forEach((n) => n.data('community', c.communities[n.id()] ?? null));
-        show(t('network.modularity', { count: c.count, modularity: Number(c.modularity).toFixed(3) }));
+        note = h('p', { class: 'small', id: 'net-modularity' }, t('network.modularity', { count: c.count, modularity: Number(c.modularity).toFixed(3) }));
       } catch (e) {
-        status.replaceChildren(problemBox(e));
+        note = problemBox(e);
       }
     }
+    if (by !== colourSel.value) return; // changed again while the communities were computed
     const keys = [...new Set(cy.nodes().map((n) => String(n.data(by) ?? '—')))].sort();
     const colourOf = Object.fromEntries(keys.map((k, i) => [k, PALETTE[i % PALETTE.length]]));
     cy.nodes().forEach((n) => n.data('colour', colourOf[String(n.data(by) ?? '—')]));
-    legend.replaceChildren(...keys.map((k) => h('div', {}, h('span', { class: 'swatch', style: `background:${colourOf[k]}` }), k)));
+    legend.replaceChildren(...keys.map((k) => h('div', {}, h('span', { class: 'swatch', style: `background:${colourOf[k]}` }), k)), note || '');
   }
 
   function highlight(players) {
@@ -181,8 +183,10 @@ export async function render(root, ctx) {
     fromSel.replaceChildren(...opts()); toSel.replaceChildren(...opts());
     if (keepFrom && cy.getElementById(keepFrom).nonempty()) fromSel.value = keepFrom;
     if (keepTo && cy.getElementById(keepTo).nonempty()) toSel.value = keepTo; else if (nodes.length > 1) toSel.selectedIndex = nodes.length - 1;
+    // The id beside the name: analysts start charts and paths from ids.
     nodeList.replaceChildren(...nodes.map((n) => h('li', {}, n.data('kind') === 'pivot' ? n.data('label')
-      : h('a', { href: `#/entity/${encodeURIComponent(n.id())}` }, n.data('label')), ' ',
+      : h('a', { href: `#/entity/${encodeURIComponent(n.id())}` }, n.data('label')),
+    n.data('kind') !== 'pivot' && n.data('label') !== n.id() ? h('span', { class: 'small muted' }, ` ${n.id()}`) : null, ' ',
     h('button', { type: 'button', class: 'secondary small', 'aria-label': t('network.expandNode', { name: n.data('label') }), onclick: () => expand(n.id()) }, t('network.expand')))));
   }
 
