@@ -39,6 +39,8 @@ public final class GraphAnalysis {
   public static final int KEY_PLAYERS = 5;
   /** Largest network on which a disruption answer also carries a key-player set. */
   public static final int KEY_PLAYER_LIMIT = 500;
+  /** Largest network on which sequential betweenness or Katz removal runs within a request. */
+  public static final int SEQUENTIAL_LIMIT = 500;
   private final Graph graph;
   private final Network network;
 
@@ -109,6 +111,13 @@ public final class GraphAnalysis {
       md = RemovalMode.parse(mode == null ? "sequential" : mode);
     } catch (IllegalArgumentException e) {
       throw new InvalidData("Unknown mode", Map.of("mode", e.getMessage()));
+    }
+    // Sequential removal recomputes the ranking after every removal: with betweenness that is
+    // O(n^2 m) overall, minutes on a full chart. Bounded here; the CLI has no bound.
+    if (md == RemovalMode.SEQUENTIAL && (s == RemovalStrategy.BETWEENNESS || s == RemovalStrategy.KATZ)
+        && network.nodeCount() > SEQUENTIAL_LIMIT) {
+      throw new InvalidData("Network too large", Map.of("entities", network.nodeCount() + " nodes: sequential " + strategy
+          + " runs on at most " + SEQUENTIAL_LIMIT + "; use mode block, or mirabella network disrupt"));
     }
     if (network.nodeCount() == 0) return new Disruption(s.name().toLowerCase(Locale.ROOT), md.name().toLowerCase(Locale.ROOT), List.of(), List.of(), List.of(), 0);
     DisruptionCurve c = DisruptionSimulation.simulate(network, s, md, false);

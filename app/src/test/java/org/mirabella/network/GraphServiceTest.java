@@ -166,6 +166,7 @@ class GraphServiceTest {
       assertTrue(d.curve().stream().allMatch(p -> p.lcc_ratio() >= 0 && p.lcc_ratio() <= 1));
       assertTrue(g.nodes().stream().map(Graph.Node::id).toList().containsAll(d.removed()));
       assertThrows(InvalidData.class, () -> a.disruption("luck", "sequential"));
+      assertThrows(InvalidData.class, () -> a.disruption("degree", "sometimes"));
       assertEquals(Map.of(), new GraphAnalysis(Graph.empty()).measure("degree").scores());
     }
   }
