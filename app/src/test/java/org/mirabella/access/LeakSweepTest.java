@@ -86,6 +86,8 @@ class LeakSweepTest {
       case "task", "hit" -> List.of("1");
       case "period" -> List.of("2024");
       case "table" -> List.of("hotspots");
+      // Network exports (issue 7).
+      case "format" -> List.of("graphml", "ftm");
       default -> throw new IllegalStateException("LeakSweepTest does not know the path parameter {" + param + "}: add values for it");
     };
   }
