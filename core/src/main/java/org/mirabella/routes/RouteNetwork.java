@@ -170,7 +170,7 @@ public final class RouteNetwork {
     return List.copyOf(out);
   }
 
-  private static List<Prices> prices(List<RouteEvent> evs) {
+  static List<Prices> prices(List<RouteEvent> evs) {
     Map<String, List<BigDecimal>> byCurrency = new TreeMap<>();
     for (RouteEvent e : evs) {
       if (e.price() != null && e.currency() != null) byCurrency.computeIfAbsent(e.currency(), k -> new ArrayList<>()).add(e.price());
