@@ -136,12 +136,12 @@ export async function render(root, ctx) {
     map.fitBounds(L.latLngBounds(pts).pad(0.2), { maxZoom: 6 });
   }
 
+  // Narrow enough for the side column: the dates and prices are in each row's title.
   const flowsTable = legs.length ? table([
-    [t('routes.col.leg'), (l) => `${endName(l.from)} → ${endName(l.to)}`],
+    [t('routes.col.leg'), (l) => h('span', { title: `${t('map.col.period')}: ${l.period ? `${l.period.from} – ${l.period.to}` : ''}`
+      + `${(l.prices || []).length ? ` · ${t('routes.col.prices')}: ${prices(l.prices)}` : ''}` }, `${endName(l.from)} → ${endName(l.to)}`)],
     [t('map.col.legs'), (l) => l.count, { class: 'num' }],
     [t('routes.col.persons'), (l) => l.persons, { class: 'num' }],
-    [t('map.col.period'), (l) => (l.period ? `${l.period.from} – ${l.period.to}` : '')],
-    [t('routes.col.prices'), (l) => prices(l.prices)],
   ], legs.slice(0, 25), t('map.flows')) : h('p', { class: 'empty' }, t('map.noFlows'));
   clear(list,
     h('h2', {}, t('map.shown', { events: events.length, legs: legs.length })),
