@@ -146,6 +146,39 @@ class MapRoutesTest {
     assertThat(itOnly.get("matched").asLong()).isZero();
   }
 
+  private static JsonNode routes(String period, String agency) throws Exception {
+    var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/routes?period=" + period))
+        .header("Authorization", "Bearer " + token(agency.toLowerCase() + ".analyst"));
+    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  @Test
+  void theRouteViewIsBuiltFromTheScenarioAndAPartnerSeesOnlyItsPart() throws Exception {
+    JsonNode it = routes("2025-Q3", "IT");
+    JsonNode quarterly = it.get("quarterly");
+    assertThat(quarterly.size()).as("Italy's legs over time").isPositive();
+    String busiest = null;
+    long most = -1;
+    for (var q = quarterly.fields(); q.hasNext();) {
+      var e = q.next();
+      long n = e.getValue().path("cmed").asLong();
+      if (n > most) {
+        most = n;
+        busiest = e.getKey();
+      }
+    }
+    assertThat(most).as("persons on the Central Mediterranean").isPositive();
+    JsonNode itBusiest = routes(busiest, "IT");
+    assertThat(itBusiest.get("flows").size()).isPositive();
+    assertThat(itBusiest.get("flows").get(0).at("/prices/0/currency").asText()).isNotBlank();
+    // Libya holds no journey records of its own and may not see Italy's (H2): no flows, no series.
+    JsonNode ly = routes(busiest, "LY");
+    assertThat(ly.get("flows").size()).isZero();
+    assertThat(ly.get("quarterly").size()).isZero();
+  }
+
   @Test
   void badFiltersAreAProblemNamingTheParameter() throws Exception {
     HttpResponse<String> date = get("?from=2025-13-01", "IT");

@@ -236,6 +236,27 @@ class WebJourneyTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theTimelineModuleOrdersPartialDatesAndShowsTheYearsBetween() {
+    signInIfServerHasAccounts();
+    browser.go("#/search");
+    Map<String, Object> out = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+        + "import('/js/screens/timeline.js').then((m) => {"
+        + "  const el = m.timeline([{ date: '2025-07-02', text: 'Crossing' }, { date: '2023', text: 'Arrest', id: 'it-sco-0001' },"
+        + "    { date: '2025-07', text: 'Leg' }, { date: '', text: 'undated' }]);"
+        + "  document.querySelector('main').append(el);"
+        + "  done({ items: [...el.querySelectorAll('li')].map((li) => li.dataset.date), years: [...el.querySelectorAll('.tl-year')].map((y) => y.title),"
+        + "    link: el.querySelector('li a')?.getAttribute('href'), empty: m.timeline([]).textContent });"
+        + "}).catch((e) => done({ error: String(e) }));");
+    assertThat(out.get("error")).isNull();
+    assertThat((List<String>) out.get("items")).containsExactly("2023", "2025-07", "2025-07-02");
+    assertThat((List<String>) out.get("years")).as("a bar per year, the empty year too").containsExactly("2023: 1", "2024: 0", "2025: 2");
+    assertThat(out.get("link")).isEqualTo("#/entity/it-sco-0001");
+    assertThat(out.get("empty")).isEqualTo("No dated events.");
+  }
+
+  @Test
   void anUnknownRecordShowsTheServersAnswerNotAScriptError() {
     signInIfServerHasAccounts();
     browser.go("#/entity/no-such-record");

@@ -97,9 +97,21 @@ public final class Gazetteer {
     byName.putIfAbsent(key(name), place);
   }
 
+  /** Answers by the name as written: a route view asks for the same few dozen names thousands of times. */
+  private final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Place>> found = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The place a name or a short description names, or null. */
   public Place find(String name) {
     if (name == null || name.isBlank()) return null;
+    java.util.Optional<Place> known = found.get(name);
+    if (known != null) return known.orElse(null);
+    Place p = lookUp(name);
+    if (found.size() > 100_000) found.clear(); // names are few; a flood of distinct texts only costs the cache
+    found.put(name, java.util.Optional.ofNullable(p));
+    return p;
+  }
+
+  private Place lookUp(String name) {
     String k = key(name);
     Place p = byName.get(k);
     if (p != null) return p;
