@@ -443,8 +443,9 @@ class WebJourneyTest {
         "return document.querySelector(\"#main select[aria-label^='Status of task']\")?.value || ''")));
     shot("operation");
     // The dashboard counts the outcome with every other operation's.
-    browser.find(By.id("nav-cases")).click();
-    browser.wait(Duration.ofSeconds(15)).until(d -> !browser.all(By.cssSelector("#ops-dashboard dd")).isEmpty());
+    browser.go("#/cases");
+    browser.wait(Duration.ofSeconds(30)).until(d -> !browser.all(By.cssSelector("#ops-dashboard dd, #operations .problem")).isEmpty());
+    assertThat(browser.all(By.cssSelector("#operations .problem"))).as("the operations list answered").isEmpty();
     assertThat(browser.find(By.id("operations")).getText()).contains("Mare Aperto");
     String dashboard = browser.find(By.id("ops-dashboard")).getText();
     assertThat(dashboard).containsPattern("Arrests\\s+[1-9]");
