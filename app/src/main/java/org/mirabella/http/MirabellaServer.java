@@ -33,7 +33,8 @@ public final class MirabellaServer implements AutoCloseable {
     return List.of(new SystemRoutes(context), new org.mirabella.access.AccessRoutes(context),
         new org.mirabella.ingest.ImportRoutes(context),
         new org.mirabella.actions.JointActionRoutes(context),
-        new org.mirabella.network.NetworkRoutes(context));
+        new org.mirabella.network.NetworkRoutes(context),
+        new org.mirabella.routes.MapRoutes(context));
   }
 
   public Observability observability() {

@@ -22,7 +22,10 @@ import org.mirabella.store.EntityStore;
  * Demo route data for 2025-Q2 and 2025-Q3: journey legs on the Central Mediterranean, Balkan,
  * Channel and Americas routes, with border crossings, interceptions, arrests and safe-house stays,
  * and two networks with their members' roles, each owned by the agency that would hold it. Deterministic (fixed seed, stable ids), so loading
- * twice adds nothing. A stand-in until the scenario generator supplies the full synthetic case file.
+ * twice adds nothing. Additional data beside the synthetic case file, which now supplies the routes
+ * themselves (every agency's journey legs, crossings, interceptions and arrests with places): these
+ * records are kept because the demo's joint action days name their facilitators as targets. Their
+ * places have no coordinates; the map finds them in the {@link Gazetteer}.
  */
 public final class DemoRoutes {
   private DemoRoutes() {}

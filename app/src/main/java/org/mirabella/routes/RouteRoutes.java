@@ -8,7 +8,10 @@ import org.mirabella.http.Routes;
 import org.mirabella.model.InvalidData;
 import org.mirabella.report.Period;
 
-/** {@code GET /api/routes?period=2025-Q3}: the route network the reader may see, for one period. */
+/**
+ * {@code GET /api/routes?period=2025-Q3}: the route network the reader may see, for one period, with
+ * persons per quarter and route over all periods (change over time).
+ */
 public final class RouteRoutes implements Routes {
   private final RouteSource source;
 
@@ -34,6 +37,8 @@ public final class RouteRoutes implements Routes {
       n.monthly(period).forEach((m, counts) -> monthly.put(m.toString(), counts));
       out.put("monthly", monthly);
       out.put("undated", n.undatable(period));
+      out.put("quarterly", n.quarterly());
+      out.put("routes", Gazetteer.get().routes());
       org.mirabella.actions.Json.write(ctx, out);
     });
   }

@@ -82,6 +82,21 @@ public final class SearchIndex implements AutoCloseable {
     IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     this.writer = new IndexWriter(dir, cfg);
     this.searchers = new SearcherManager(writer, null);
+    warmUp();
+  }
+
+  /** A name in the scripts searches arrive in: Latin, Arabic, Cyrillic, Greek, Ge'ez. */
+  static final String WARM_UP_TEXT = "Mohamed Abdelrahman محمد عبد الرحمن Мухаммед Абдурахман Μωχάμεντ ሙሐመድ";
+
+  /**
+   * Builds ICU's transliteration rules now rather than in the first search: the first
+   * {@code Any-Latin} transliterator of a process compiles rule tables for every script (hundreds of
+   * milliseconds), later ones reuse them. The analyzer and the name keys then hold their own
+   * transliterator per thread (ICU's are not safe for concurrent use), built from the cached rules.
+   */
+  private void warmUp() {
+    analyze(WARM_UP_TEXT);
+    nameKeys.apply(WARM_UP_TEXT);
   }
 
   /**

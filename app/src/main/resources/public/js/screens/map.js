@@ -1,32 +1,50 @@
-// The map (Leaflet over an offline world outline, no tiles): crossings, interceptions, arrests,
-// safe houses and journey legs drawn as flows between places; filters by period, kind and agency.
+// The map (Leaflet over an offline world outline, no tiles): crossings, interceptions, arrests and
+// safe houses as points, journey legs drawn as flows between places (line weight by legs, an
+// arrowhead at the destination); filters by period, route, agency and kind. The data comes from
+// GET /api/map/events, which answers only what the signed-in user may see.
 import * as L from 'leaflet';
 import { t, formatDate } from '../i18n.js';
 import { api } from '../api.js';
-import { h, clear, field, select, problemBox, isMissingApi, pendingApi, badge } from '../ui.js';
-import { listOf, summary } from '../model.js';
+import { h, clear, field, select, problemBox, isMissingApi, pendingApi, badge, table } from '../ui.js';
 
 const KINDS = [
+  { id: 'SmugglingService', colour: '#1e6b34' },
   { id: 'BorderCrossing', colour: '#1f5fbf' },
   { id: 'Interception', colour: '#a4161a' },
   { id: 'Arrest', colour: '#7b2cbf' },
   { id: 'SafeHouseUse', colour: '#8a5300' },
-  { id: 'SmugglingService', colour: '#1e6b34' },
 ];
+const COLOUR = Object.fromEntries(KINDS.map((k) => [k.id, k.colour]));
 let outline = null;
+let knownRoutes = null;
 
 function ensureCss() {
   if (document.getElementById('leaflet-css')) return;
   document.head.append(h('link', { id: 'leaflet-css', rel: 'stylesheet', href: '/webjars/leaflet/1.9.4/dist/leaflet.css' }));
 }
 
-const point = (v) => {
-  if (!v) return null;
-  if (Array.isArray(v)) return v.length === 2 ? v.map(Number) : point(v[0]);
-  if (typeof v === 'object') return [Number(v.lat), Number(v.lon ?? v.lng)];
-  const [lat, lon] = String(v).split(',').map(Number);
-  return Number.isFinite(lat) && Number.isFinite(lon) ? [lat, lon] : null;
-};
+const latLng = (g) => (g && Number.isFinite(g.lat) && Number.isFinite(g.lon) ? [g.lat, g.lon] : null);
+const endName = (end) => end.name || (end.country || '').toUpperCase();
+
+/** An SVG arrowhead the flows point with (marker-end), added once to the overlay's SVG. */
+function arrowMarker(svg) {
+  if (!svg || svg.querySelector('#flow-arrow')) return;
+  const ns = 'http://www.w3.org/2000/svg';
+  const defs = document.createElementNS(ns, 'defs');
+  const marker = document.createElementNS(ns, 'marker');
+  for (const [k, v] of Object.entries({ id: 'flow-arrow', viewBox: '0 0 10 10', refX: '8', refY: '5', markerWidth: '12',
+    markerHeight: '12', markerUnits: 'userSpaceOnUse', orient: 'auto' })) marker.setAttribute(k, v);
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', 'M 0 0 L 10 5 L 0 10 z');
+  path.setAttribute('fill', COLOUR.SmugglingService);
+  marker.append(path);
+  defs.append(marker);
+  svg.prepend(defs);
+}
+
+function prices(list) {
+  return (list || []).map((p) => `${p.currency} ${p.median}`).join(', ');
+}
 
 export async function render(root, ctx) {
   ensureCss();
@@ -34,15 +52,17 @@ export async function render(root, ctx) {
   const from = h('input', { type: 'date', id: 'map-from', name: 'from', value: q.get('from') || '' });
   const to = h('input', { type: 'date', id: 'map-to', name: 'to', value: q.get('to') || '' });
   const agency = select('agency', [['', t('search.anyAgency')], ...ctx.session.agencies.map((a) => [a.code, a.code])], q.get('agency') || '', { id: 'map-agency' });
-  const route = h('input', { id: 'map-route', name: 'route', value: q.get('route') || '', placeholder: t('map.routeHint') });
+  const routeOptions = () => [['', t('map.anyRoute')], ...Object.entries(knownRoutes || {}).map(([id, name]) => [id, name])];
+  let route = select('route', routeOptions(), q.get('route') || '', { id: 'map-route' });
   const chosen = new Set((q.get('kinds') || KINDS.map((k) => k.id).join(',')).split(','));
   const boxes = KINDS.map((k) => h('label', { class: 'small', style: 'display:block' },
     h('input', { type: 'checkbox', name: 'kinds', value: k.id, checked: chosen.has(k.id) }), ' ',
-    h('span', { class: 'swatch', style: `display:inline-block;width:.8rem;height:.8rem;border-radius:50%;background:${k.colour}` }), ' ', t(`map.kind.${k.id}`)));
+    h('span', { class: 'swatch', style: `background:${k.colour}` }), ' ', t(`map.kind.${k.id}`)));
+  const routeField = field(t('map.route'), route);
   const form = h('form', { class: 'card', id: 'map-filters' },
-    field(t('search.from'), from), field(t('search.to'), to), field(t('search.agency'), agency), field(t('map.route'), route),
+    field(t('search.from'), from), field(t('search.to'), to), field(t('search.agency'), agency), routeField,
     h('fieldset', {}, h('legend', {}, t('map.kinds')), boxes),
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('map.apply'))));
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'map-apply' }, t('map.apply'))));
   const status = h('div', { id: 'map-status', role: 'status' });
   const list = h('div', { class: 'card small', id: 'map-list' });
   const mapEl = h('div', { id: 'map', role: 'region', 'aria-label': t('map.label') });
@@ -54,79 +74,85 @@ export async function render(root, ctx) {
     if (from.value) p.set('from', from.value);
     if (to.value) p.set('to', to.value);
     if (agency.value) p.set('agency', agency.value);
-    if (route.value.trim()) p.set('route', route.value.trim());
+    if (route.value) p.set('route', route.value);
     p.set('kinds', boxes.map((b) => b.firstChild).filter((c) => c.checked).map((c) => c.value).join(','));
     ctx.navigate(`#/map?${p}`);
   });
 
-  const map = L.map(mapEl, { worldCopyJump: true, minZoom: 2, maxZoom: 10, zoomSnap: 0.5, attributionControl: true }).setView([30, 15], 3);
+  const map = L.map(mapEl, { worldCopyJump: true, minZoom: 2, maxZoom: 10, zoomSnap: 0.5, attributionControl: true, preferCanvas: false })
+    .setView([30, 15], 3);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution(t('map.attribution'));
   if (!outline) outline = await (await fetch('/geo/world-110m.geojson')).json();
   L.geoJSON(outline, { style: { color: '#8a99ab', weight: 0.8, fillColor: '#f6f4ee', fillOpacity: 1 }, interactive: false }).addTo(map);
+  const done = () => { document.body.dataset.mapReady = 'true'; };
+  const cleanup = () => { delete document.body.dataset.mapReady; map.remove(); };
 
-  const filter = { from: q.get('from') || undefined, to: q.get('to') || undefined, agency: q.get('agency') || undefined, route: q.get('route') || undefined,
-    kinds: [...chosen].join(',') };
+  const filter = { from: q.get('from') || undefined, to: q.get('to') || undefined, agency: q.get('agency') || undefined,
+    route: q.get('route') || undefined, kinds: [...chosen].join(',') };
   let data;
   try {
     data = await api.mapEvents(filter);
   } catch (e) {
-    if (!isMissingApi(e)) { status.replaceChildren(problemBox(e)); return () => map.remove(); }
-    data = await fromSearch(filter, status);
+    status.replaceChildren(isMissingApi(e) ? pendingApi('map', e) : problemBox(e));
+    done();
+    return cleanup;
   }
-  const events = listOf(data, 'events').map((ev) => ({ ...summary(ev), geo: point(ev.geo || ev.point || (ev.properties && ev.properties.geo)) }))
-    .filter((ev) => ev.geo && chosen.has(ev.schema));
-  const legs = listOf(data.legs || data.flows || []).map((l) => ({ ...l, a: point(l.from && (l.from.geo || l.from)), b: point(l.to && (l.to.geo || l.to)) }))
-    .filter((l) => l.a && l.b);
-  const colourOf = Object.fromEntries(KINDS.map((k) => [k.id, k.colour]));
-  const maxCount = Math.max(1, ...legs.map((l) => l.count || l.persons || 1));
-  if (chosen.has('SmugglingService')) for (const l of legs) {
-    const w = 1.5 + 8 * ((l.count || l.persons || 1) / maxCount);
-    L.polyline([l.a, l.b], { color: colourOf.SmugglingService, weight: w, opacity: 0.65 })
-      .bindTooltip(`${l.from.name || ''} → ${l.to.name || ''}: ${l.count ?? l.persons ?? ''}`).addTo(map);
-    L.circleMarker(l.b, { radius: 3, color: colourOf.SmugglingService, fillOpacity: 1 }).addTo(map);
+  if (!knownRoutes && data.routes) {
+    knownRoutes = data.routes;
+    const fresh = select('route', routeOptions(), q.get('route') || '', { id: 'map-route' });
+    route.replaceWith(fresh);
+    route = fresh;
   }
-  for (const ev of events) {
-    L.circleMarker(ev.geo, { radius: 7, color: '#fff', weight: 1.5, fillColor: colourOf[ev.schema] || '#333', fillOpacity: 0.95 })
-      .bindPopup(`<strong></strong><br><span></span>`).on('popupopen', (p) => {
-        const el = p.popup.getElement();
-        el.querySelector('strong').replaceChildren(h('a', { href: `#/entity/${encodeURIComponent(ev.id)}` }, ev.caption));
-        el.querySelector('span').textContent = `${t(`map.kind.${ev.schema}`)} · ${ev.dates.map(formatDate).join(', ')} · ${ev.agency || ''}`;
-      }).addTo(map);
-  }
-  if (events.length || legs.length) {
-    const pts = [...events.map((e) => e.geo), ...legs.flatMap((l) => [l.a, l.b])];
-    map.fitBounds(L.latLngBounds(pts).pad(0.4), { maxZoom: 5 });
-  }
-  clear(list, h('h2', {}, t('map.shown', { events: events.length, legs: legs.length })),
-    h('ul', {}, events.slice(0, 50).map((ev) => h('li', {}, h('a', { href: `#/entity/${encodeURIComponent(ev.id)}` }, ev.caption), ' ', badge.agency(ev.agency)))));
-  document.body.dataset.mapReady = 'true';
-  return () => { delete document.body.dataset.mapReady; map.remove(); };
-}
 
-/**
- * Without a map API: the visible records of each kind (GET /api/entities?schema=…), their
- * coordinates read from the geo properties; journey legs from SmugglingService fromGeo/toGeo.
- */
-async function fromSearch(filter, status) {
-  const events = [];
-  const legs = [];
-  for (const kind of filter.kinds.split(',').filter(Boolean)) {
-    try {
-      const rows = listOf(await api.entities({ schema: kind, limit: 500 }));
-      for (const r of rows) {
-        const s = summary(r);
-        if (filter.agency && s.agency !== filter.agency) continue;
-        if (filter.from && !s.dates.some((d) => d >= filter.from.slice(0, d.length))) continue;
-        if (filter.to && !s.dates.some((d) => d <= filter.to.slice(0, d.length))) continue;
-        const p = r.properties || {};
-        if (p.fromGeo && p.toGeo) legs.push({ from: { geo: p.fromGeo[0], name: (p.fromPlace || [''])[0] }, to: { geo: p.toGeo[0], name: (p.toPlace || [''])[0] }, count: 1 });
-        else events.push(r);
-      }
-    } catch (e) {
-      status.replaceChildren(isMissingApi(e) ? pendingApi('map', e) : problemBox(e));
-      return { events: [] };
+  const legs = (data.legs || []).map((l) => ({ ...l, a: latLng(l.from.geo), b: latLng(l.to.geo) })).filter((l) => l.a && l.b);
+  const events = (data.events || []).map((ev) => ({ ...ev, at: latLng(ev.geo) })).filter((ev) => ev.at);
+  const maxCount = Math.max(1, ...legs.map((l) => l.count));
+  const flowLayer = L.layerGroup().addTo(map);
+  for (const l of legs) {
+    const weight = 1.5 + 8 * (l.count / maxCount);
+    const line = L.polyline([l.a, l.b], { color: COLOUR.SmugglingService, weight, opacity: 0.7, className: 'flow' })
+      .bindTooltip(t('map.flowTip', { from: endName(l.from), to: endName(l.to), count: l.count, persons: l.persons }))
+      .addTo(flowLayer);
+    const el = line.getElement();
+    if (el) {
+      el.setAttribute('marker-end', 'url(#flow-arrow)');
+      el.dataset.from = endName(l.from);
+      el.dataset.to = endName(l.to);
+      el.dataset.count = String(l.count);
+      arrowMarker(el.ownerSVGElement);
     }
   }
-  return { events, legs };
+  for (const ev of events) {
+    L.circleMarker(ev.at, { radius: 6, color: '#fff', weight: 1.5, fillColor: COLOUR[ev.schema] || '#333', fillOpacity: 0.95,
+      className: `event event-${ev.schema}` })
+      .bindPopup(() => h('div', {}, h('strong', {}, h('a', { href: `#/entity/${encodeURIComponent(ev.id)}` }, ev.place || ev.id)),
+        h('br'), `${t(`map.kind.${ev.schema}`)} · ${formatDate(ev.date)} · ${ev.agency || ''}`,
+        ev.persons > 1 ? h('div', {}, t('map.persons', { persons: ev.persons })) : null))
+      .addTo(map);
+  }
+  if (events.length || legs.length) {
+    const pts = [...events.map((e) => e.at), ...legs.flatMap((l) => [l.a, l.b])];
+    map.fitBounds(L.latLngBounds(pts).pad(0.2), { maxZoom: 6 });
+  }
+
+  // Narrow enough for the side column: the dates and prices are in each row's title.
+  const flowsTable = legs.length ? table([
+    [t('routes.col.leg'), (l) => h('span', { title: `${t('map.col.period')}: ${l.period ? `${l.period.from} – ${l.period.to}` : ''}`
+      + `${(l.prices || []).length ? ` · ${t('routes.col.prices')}: ${prices(l.prices)}` : ''}` }, `${endName(l.from)} → ${endName(l.to)}`)],
+    [t('map.col.legs'), (l) => l.count, { class: 'num' }],
+    [t('routes.col.persons'), (l) => l.persons, { class: 'num' }],
+  ], legs.slice(0, 25), t('map.flows')) : h('p', { class: 'empty' }, t('map.noFlows'));
+  clear(list,
+    h('h2', {}, t('map.shown', { events: events.length, legs: legs.length })),
+    data.unplaced ? h('p', { class: 'muted' }, t('map.unplaced', { count: data.unplaced })) : null,
+    data.truncated ? h('p', { class: 'muted' }, t('map.truncated', { count: events.length })) : null,
+    h('h3', {}, t('map.flows')), h('div', { id: 'map-flows' }, flowsTable),
+    h('h3', {}, t('map.events')),
+    h('ul', { id: 'map-events' }, events.slice(0, 30).map((ev) => h('li', {},
+      h('span', { class: 'swatch', style: `background:${COLOUR[ev.schema]}` }), ' ',
+      h('a', { href: `#/entity/${encodeURIComponent(ev.id)}` }, `${t(`map.kind.${ev.schema}`)}: ${ev.place || ev.id}`), ' ',
+      h('span', { class: 'muted' }, formatDate(ev.date)), ' ', badge.agency(ev.agency)))));
+  done();
+  return cleanup;
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -12,7 +13,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** All UI text lives in messages/en.js: every key a screen asks for is there. */
+/**
+ * All UI text lives in messages/en.js: every key a screen asks for is there, and every other language
+ * (messages/fr.js) has exactly the same keys with the same placeholders.
+ */
 class MessagesTest {
   static final Path PUBLIC = Path.of("src", "main", "resources", "public");
 
@@ -48,5 +52,37 @@ class MessagesTest {
       assertThat(pom).contains("<webjar." + m.group(1) + ".version>" + m.group(2) + "<");
     }
     assertThat(n).isGreaterThanOrEqualTo(2);
+  }
+
+  /** Each key with its text, read from a messages file ('key': 'text', with \' escapes). */
+  static java.util.Map<String, String> messages(String lang) throws IOException {
+    String js = Files.readString(PUBLIC.resolve("js/messages/" + lang + ".js"));
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    Matcher m = Pattern.compile("^\\s*'([\\w.-]+)':\\s*'((?:[^'\\\\]|\\\\.)*)',?\\s*$", Pattern.MULTILINE).matcher(js);
+    while (m.find()) out.put(m.group(1), m.group(2));
+    assertThat(out).as(lang + ".js: every key line read").hasSize(keysIn(js, Pattern.compile("^\\s*'([\\w.-]+)':", Pattern.MULTILINE)).size());
+    return out;
+  }
+
+  @Test
+  void everyLanguageHasEveryKeyWithTheSamePlaceholders() throws IOException {
+    String i18n = Files.readString(PUBLIC.resolve("js/i18n.js"));
+    Matcher langs = Pattern.compile("LANGUAGES = \\[([^\\]]*)\\]").matcher(i18n);
+    assertThat(langs.find()).isTrue();
+    List<String> codes = Pattern.compile("'(\\w+)'").matcher(langs.group(1)).results().map(r -> r.group(1)).toList();
+    assertThat(codes).contains("en", "fr");
+    java.util.Map<String, String> en = messages("en");
+    assertThat(en).hasSizeGreaterThan(300);
+    for (String lang : codes) {
+      if (lang.equals("en")) continue;
+      java.util.Map<String, String> other = messages(lang);
+      assertThat(other.keySet()).as(lang + ".js keys").isEqualTo(en.keySet());
+      for (var e : en.entrySet()) {
+        assertThat(keysIn(other.get(e.getKey()), Pattern.compile("\\{(\\w+)\\}")))
+            .as(lang + " " + e.getKey() + " placeholders").isEqualTo(keysIn(e.getValue(), Pattern.compile("\\{(\\w+)\\}")));
+      }
+      long same = en.entrySet().stream().filter(e -> e.getValue().equals(other.get(e.getKey()))).count();
+      assertThat(same).as(lang + ": texts left in English").isLessThan(en.size() / 10);
+    }
   }
 }

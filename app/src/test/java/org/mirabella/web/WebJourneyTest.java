@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,10 @@ class WebJourneyTest {
   @BeforeAll
   static void start() {
     server = new WebTestServer();
+    // The synthetic case file as the agencies imported it (every route), for the routes and the map;
+    // not cross-matched, so the hits inbox holds only the hit the release journey sets up.
+    org.mirabella.scenario.cli.ScenarioDemo.load(server.db, new org.mirabella.store.EntityStore(server.db, org.mirabella.model.Model.get()),
+        org.mirabella.scenario.Scale.parse("300"), new java.io.PrintWriter(new java.io.StringWriter()), false);
     browser = Browser.open(server.base());
   }
 
@@ -40,6 +45,7 @@ class WebJourneyTest {
   @BeforeEach
   void freshSession() {
     browser.go("#/search");
+    browser.js("localStorage.removeItem('mirabella.lang')");
     browser.signOut();
     browser.consoleErrors();
   }
@@ -120,7 +126,7 @@ class WebJourneyTest {
   void everyMainScreenOpensAndIsPhotographed() {
     signInIfServerHasAccounts();
     for (String[] s : new String[][] {{"#/hits", "hits", "Hits inbox"}, {"#/cases", "cases", "Cases and joint action days"},
-        {"#/routes?period=2024-Q3", "routes", "Routes and reports"}}) {
+        {"#/routes?period=2024-Q3", "routes-2024-Q3", "Routes and reports"}}) {
       browser.go(s[0]);
       assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(s[2]);
       assertThat(browser.all(By.cssSelector(".problem[data-status='500']"))).as("server errors on " + s[0]).isEmpty();
@@ -148,7 +154,106 @@ class WebJourneyTest {
     Number countries = (Number) browser.js("return document.querySelectorAll('#map path.leaflet-interactive, #map svg path').length");
     assertThat(countries.intValue()).as("country outlines drawn").isGreaterThan(100);
     assertThat(browser.all(By.cssSelector("#map img.leaflet-tile"))).as("no tile images").isEmpty();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> flowsDrawn() {
+    return (List<Map<String, Object>>) browser.js("return [...document.querySelectorAll('#map path.flow')].map(p => ({from: p.dataset.from, "
+        + "to: p.dataset.to, count: Number(p.dataset.count), width: Number(p.getAttribute('stroke-width')), arrow: p.getAttribute('marker-end')}))");
+  }
+
+  @Test
+  void mapDrawsTheScenariosRoutesAsFlowsAndFiltersThemByRoute() {
+    server.assumeApi("GET /api/map/events");
+    browser.signIn(DemoAccounts.IT.user(), DemoAccounts.IT.password());
+    browser.go("#/map");
+    browser.wait(Duration.ofSeconds(20)).until(d -> "true".equals(browser.js("return document.body.dataset.mapReady || ''")));
+    assertThat(browser.all(By.cssSelector("#map-status .problem"))).as("no error").isEmpty();
+    List<Map<String, Object>> flows = flowsDrawn();
+    assertThat(flows).as("journey legs drawn as flows").isNotEmpty();
+    // Italy's own journey records: the Central Mediterranean into Lampedusa and on to the north.
+    assertThat(flows).anySatisfy(f -> assertThat(f.get("to")).isEqualTo("Lampedusa"));
+    assertThat(flows).allSatisfy(f -> assertThat(f.get("arrow")).isEqualTo("url(#flow-arrow)"));
+    assertThat((Boolean) browser.js("return !!document.querySelector('#map svg marker#flow-arrow')")).as("arrowhead defined").isTrue();
+    // The weight of a line follows its number of legs: the busiest flow is drawn thickest.
+    Map<String, Object> busiest = flows.stream().max(java.util.Comparator.comparingDouble(f -> ((Number) f.get("count")).doubleValue())).orElseThrow();
+    Map<String, Object> quietest = flows.stream().min(java.util.Comparator.comparingDouble(f -> ((Number) f.get("count")).doubleValue())).orElseThrow();
+    if (((Number) busiest.get("count")).intValue() > ((Number) quietest.get("count")).intValue()) {
+      assertThat(((Number) busiest.get("width")).doubleValue()).isGreaterThan(((Number) quietest.get("width")).doubleValue());
+    }
+    int rows = browser.all(By.cssSelector("#map-flows tbody tr")).size();
+    assertThat(rows).as("the flows listed beside the map").isEqualTo(Math.min(25, flows.size()));
+    assertThat((Number) browser.js("return document.querySelectorAll('#map path.event-BorderCrossing, #map path.event-Interception').length"))
+        .as("landings and interceptions as points").satisfies(n -> assertThat(n.intValue()).isPositive());
     shot("map");
+
+    // Filter to a route Italy holds nothing of: no flow into Lampedusa remains.
+    new org.openqa.selenium.support.ui.Select(browser.find(By.id("map-route"))).selectByValue("channel");
+    browser.find(By.id("map-apply")).click();
+    browser.wait(Duration.ofSeconds(15)).until(d -> String.valueOf(browser.js("return location.hash")).contains("route=channel"));
+    browser.wait(Duration.ofSeconds(20)).until(d -> "true".equals(browser.js("return document.body.dataset.mapReady || ''")));
+    assertThat(flowsDrawn()).noneSatisfy(f -> assertThat(f.get("to")).isEqualTo("Lampedusa"));
+    // A partner sees only its own part: Libya's analyst gets no Italian journey leg.
+    browser.signOut();
+    browser.signIn(DemoAccounts.LY.user(), DemoAccounts.LY.password());
+    browser.go("#/map");
+    browser.wait(Duration.ofSeconds(20)).until(d -> "true".equals(browser.js("return document.body.dataset.mapReady || ''")));
+    List<String> owners = browser.all(By.cssSelector("#map-list .badge.agency")).stream().map(WebElement::getText).distinct().toList();
+    assertThat(owners).as("owners of what Libya's analyst sees on the map").containsOnly("LY");
+  }
+
+  @Test
+  void routesScreenShowsTheScenariosFlowsAndChangeOverTime() {
+    server.assumeApi("GET /api/routes");
+    browser.signIn(DemoAccounts.IT.user(), DemoAccounts.IT.password());
+    browser.go("#/routes");
+    // Opened without a period, the screen moves to the latest quarter with journeys.
+    browser.wait(Duration.ofSeconds(15)).until(d -> String.valueOf(browser.js("return location.hash")).contains("period="));
+    browser.wait(Duration.ofSeconds(15)).until(d -> !browser.all(By.cssSelector("#routes-over-time table")).isEmpty());
+    assertThat(browser.all(By.cssSelector("#route-network table")).get(0).getText()).containsAnyOf("Lampedusa", "Milano", "Catania");
+    assertThat(browser.find(By.id("routes-over-time")).getText()).contains("Central Mediterranean");
+    assertThat(browser.find(By.id("routes-on-map")).getAttribute("href")).contains("#/map?from=");
+    shot("routes");
+  }
+
+  @Test
+  void theLanguageSwitchShowsTheScreensInFrenchAndRemembersIt() {
+    signInIfServerHasAccounts();
+    browser.go("#/search");
+    new org.openqa.selenium.support.ui.Select(browser.find(By.id("lang-select"))).selectByValue("fr");
+    browser.wait(Duration.ofSeconds(15)).until(d -> "fr".equals(browser.js("return document.documentElement.lang")));
+    browser.waitReady();
+    assertThat(browser.find(By.id("nav-search")).getText()).isEqualTo("Recherche");
+    assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Recherche");
+    // Kept for the next visit.
+    browser.go("#/map");
+    assertThat(browser.find(By.id("nav-map")).getText()).isEqualTo("Carte");
+    assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Carte");
+    assertThat(browser.all(By.cssSelector("main")).get(0).getText()).doesNotContain("⟦");
+    shot("map-fr");
+    new org.openqa.selenium.support.ui.Select(browser.find(By.id("lang-select"))).selectByValue("en");
+    browser.wait(Duration.ofSeconds(15)).until(d -> "en".equals(browser.js("return document.documentElement.lang")));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theTimelineModuleOrdersPartialDatesAndShowsTheYearsBetween() {
+    signInIfServerHasAccounts();
+    browser.go("#/search");
+    Map<String, Object> out = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+        + "import('/js/screens/timeline.js').then((m) => {"
+        + "  const el = m.timeline([{ date: '2025-07-02', text: 'Crossing' }, { date: '2023', text: 'Arrest', id: 'it-sco-0001' },"
+        + "    { date: '2025-07', text: 'Leg' }, { date: '', text: 'undated' }]);"
+        + "  document.querySelector('main').append(el);"
+        + "  done({ items: [...el.querySelectorAll('li')].map((li) => li.dataset.date), years: [...el.querySelectorAll('.tl-year')].map((y) => y.title),"
+        + "    link: el.querySelector('li a')?.getAttribute('href'), empty: m.timeline([]).textContent });"
+        + "}).catch((e) => done({ error: String(e) }));");
+    assertThat(out.get("error")).isNull();
+    assertThat((List<String>) out.get("items")).containsExactly("2023", "2025-07", "2025-07-02");
+    assertThat((List<String>) out.get("years")).as("a bar per year, the empty year too").containsExactly("2023: 1", "2024: 0", "2025: 2");
+    assertThat(out.get("link")).isEqualTo("#/entity/it-sco-0001");
+    assertThat(out.get("empty")).isEqualTo("No dated events.");
   }
 
   @Test
@@ -332,6 +437,18 @@ class WebJourneyTest {
     browser.find(By.id("outcome-add")).click();
     browser.wait(Duration.ofSeconds(15)).until(d -> String.valueOf(browser.js("return document.getElementById('op-outcomes')?.innerText || ''"))
         .matches("(?s).*Arrests\\s+1.*"));
+    // The partner's task moves on, as its officer reports it done.
+    new org.openqa.selenium.support.ui.Select(browser.find(By.cssSelector("#main select[aria-label^='Status of task']"))).selectByValue("done");
+    browser.wait(Duration.ofSeconds(15)).until(d -> "done".equals(browser.js(
+        "return document.querySelector(\"#main select[aria-label^='Status of task']\")?.value || ''")));
     shot("operation");
+    // The dashboard counts the outcome with every other operation's.
+    browser.go("#/cases");
+    browser.wait(Duration.ofSeconds(30)).until(d -> !browser.all(By.cssSelector("#ops-dashboard dd, #operations .problem")).isEmpty());
+    assertThat(browser.all(By.cssSelector("#operations .problem"))).as("the operations list answered").isEmpty();
+    assertThat(browser.find(By.id("operations")).getText()).contains("Mare Aperto");
+    String dashboard = browser.find(By.id("ops-dashboard")).getText();
+    assertThat(dashboard).containsPattern("Arrests\\s+[1-9]");
+    shot("operations-dashboard");
   }
 }

@@ -33,24 +33,37 @@ public final class RouteEvents {
     return switch (schema) {
       case "SmugglingService" -> new RouteEvent(e.id(), RouteEvent.Kind.JOURNEY, date, e.first("fromPlace"), e.first("fromCountry"),
           e.first("toPlace"), e.first("toCountry"), e.first("fromPlace"), e.first("fromCountry"),
-          Math.max(1, e.values("client").size()), number(e.first("price")), e.first("currency"), lower(e.first("mode")), e.agency());
+          Math.max(1, e.values("client").size()), number(e.first("price")), e.first("currency"), lower(e.first("mode")), e.agency(),
+          geo(e.first("fromGeo"), e.first("fromPlace")), geo(e.first("toGeo"), e.first("toPlace")), geo(e.first("fromGeo"), e.first("fromPlace")));
       case "BorderCrossing" -> new RouteEvent(e.id(), RouteEvent.Kind.CROSSING, date, null, e.first("fromCountry"),
           null, e.first("crossingPointCountry"), e.first("crossingPoint"), e.first("crossingPointCountry"),
-          Math.max(1, e.values("person").size()), null, null, null, e.agency());
-      case "Interception" -> new RouteEvent(e.id(), RouteEvent.Kind.INTERCEPTION, date, null, null, null, null,
-          firstOf(e, "location", "geo"), e.first("country"), persons(e), null, null,
-          e.first("vessel") != null ? "boat" : e.first("vehicle") != null ? "vehicle" : null, e.agency());
+          Math.max(1, e.values("person").size()), null, null, null, e.agency(), null, null, geo(e.first("geo"), e.first("crossingPoint")));
+      case "Interception" -> {
+        String place = firstOf(e, "location", "geo");
+        yield new RouteEvent(e.id(), RouteEvent.Kind.INTERCEPTION, date, null, null, null, null, place, e.first("country"), persons(e),
+            null, null, e.first("vessel") != null ? "boat" : e.first("vehicle") != null ? "vehicle" : null, e.agency(), null, null,
+            geo(e.first("geo"), firstOf(e, "location", "name")));
+      }
       case "Arrest" -> new RouteEvent(e.id(), RouteEvent.Kind.ARREST, date, null, null, null, null, e.first("location"),
-          e.first("country"), 1, null, null, null, e.agency());
+          e.first("country"), 1, null, null, null, e.agency(), null, null, geo(null, e.first("location")));
       case "SafeHouseUse" -> {
         Entity house = e.first("safeHouse") == null ? null : lookup.apply(e.first("safeHouse"));
         String town = house == null ? null : firstOf(house, "city", "full", "name");
         String country = house == null ? null : house.first("country");
+        String own = house == null || house.first("latitude") == null ? null : house.first("latitude") + "," + house.first("longitude");
         yield town == null ? null : new RouteEvent(e.id(), RouteEvent.Kind.SAFE_HOUSE, date, null, null, null, null, town,
-            country, Math.max(1, e.values("person").size()), null, null, null, e.agency());
+            country, Math.max(1, e.values("person").size()), null, null, null, e.agency(), null, null, geo(own, town));
       }
       default -> null;
     };
+  }
+
+  /** The record's own coordinates, else the gazetteer's for the place it names, else null. */
+  static Gazetteer.GeoPoint geo(String own, String place) {
+    Gazetteer.GeoPoint p = Gazetteer.GeoPoint.parse(own);
+    if (p != null) return p;
+    Gazetteer.Place known = Gazetteer.get().find(place);
+    return known == null ? null : known.geo();
   }
 
   private static long persons(Entity e) {

@@ -144,6 +144,26 @@ public final class RouteNetwork {
     return out;
   }
 
+  /**
+   * Change over time: persons on journey legs per quarter ({@code 2025-Q3}) and route (the known route
+   * the leg's places lie on, {@code other} when none), oldest quarter first. Dates coarser than a month
+   * cannot be placed in a quarter and are left out.
+   */
+  public Map<String, Map<String, Long>> quarterly() {
+    Gazetteer gaz = Gazetteer.get();
+    Map<String, Map<String, Long>> out = new TreeMap<>();
+    for (RouteEvent e : events) {
+      if (e.kind() != RouteEvent.Kind.JOURNEY || e.date() == null || e.date().length() < 7) continue;
+      java.time.LocalDate d = Period.startOf(e.date());
+      if (d == null) continue;
+      String q = d.getYear() + "-Q" + ((d.getMonthValue() - 1) / 3 + 1);
+      java.util.Set<String> routes = MapView.routesOf(e, gaz);
+      String route = routes.isEmpty() ? "other" : routes.iterator().next();
+      out.computeIfAbsent(q, k -> new TreeMap<>()).merge(route, e.persons(), Long::sum);
+    }
+    return out;
+  }
+
   /** Events dated within the period (a date less precise than the period is left out). */
   public List<RouteEvent> in(Period period) {
     return events.stream().filter(e -> period.contains(e.date())).toList();
@@ -170,7 +190,7 @@ public final class RouteNetwork {
     return List.copyOf(out);
   }
 
-  private static List<Prices> prices(List<RouteEvent> evs) {
+  static List<Prices> prices(List<RouteEvent> evs) {
     Map<String, List<BigDecimal>> byCurrency = new TreeMap<>();
     for (RouteEvent e : evs) {
       if (e.price() != null && e.currency() != null) byCurrency.computeIfAbsent(e.currency(), k -> new ArrayList<>()).add(e.price());

@@ -169,6 +169,11 @@ final class AgencyView implements Closeable {
       if (at.isAfter(NetworkGenerator.LAST)) at = NetworkGenerator.LAST;
       row.put("arrest_date", day.format(at));
       row.put("charges", encodable(p.charges()));
+      Routes.Place place = arrestPlace(s.n.route(), x);
+      if (place != null) {
+        row.put("arrest_place", encodable(place.name()));
+        row.put("arrest_country", countryName(place.country()));
+      }
     }
     if (s.interception.containsKey(x)) row.put("interception", s.interception.get(x), "interception", null);
     if (rnd.nextDouble() < p.noise().bad()) {
@@ -291,6 +296,12 @@ final class AgencyView implements Closeable {
       row.put("from_country", countryName(leg.hop().from().country()));
       row.put("to", encodable(leg.hop().to().name()));
       row.put("to_country", countryName(leg.hop().to().country()));
+      String[] from = leg.hop().from().geo().split(",");
+      String[] to = leg.hop().to().geo().split(",");
+      row.put("from_lat", from[0]);
+      row.put("from_lon", from[1]);
+      row.put("to_lat", to[0]);
+      row.put("to_lon", to[1]);
       row.put("date", day.format(leg.date()));
       row.put("mode", voc.value(p.values(), "mode", leg.hop().mode()));
       row.put("price", amount(leg.price(), s.rnd));
@@ -321,6 +332,9 @@ final class AgencyView implements Closeable {
       }
       row.put("date", day.format(c.date()));
       row.put("point", encodable(c.hop().to().name()));
+      String[] at = c.hop().to().geo().split(",");
+      row.put("lat", at[0]);
+      row.put("lon", at[1]);
       row.put("country_in", countryName(c.hop().to().country()));
       row.put("country_out", countryName(c.hop().from().country()));
       row.put("direction", voc.value(p.values(), "direction", "entry"));
@@ -329,6 +343,27 @@ final class AgencyView implements Closeable {
       row.note = noise.isEmpty() ? "" : "noise=" + String.join(",", noise);
       row.write();
     }
+  }
+
+  private final Map<String, List<Routes.Place>> arrestPlaces = new HashMap<>();
+
+  /**
+   * Where the agency arrested a suspect: one of the route's places in its own country, chosen from
+   * the person's id rather than the random stream so that adding the place kept every other value
+   * of the file as it was; null when the route has no place in the agency's country.
+   */
+  private Routes.Place arrestPlace(Routes.Route route, Person x) {
+    List<Routes.Place> places = arrestPlaces.computeIfAbsent(route.id(), k -> {
+      Set<Routes.Place> all = new LinkedHashSet<>(route.base());
+      for (Routes.Path path : route.paths().items()) {
+        for (Routes.Hop h : path.hops()) {
+          all.add(h.from());
+          all.add(h.to());
+        }
+      }
+      return all.stream().filter(pl -> pl.country().equals(country)).toList();
+    });
+    return places.isEmpty() ? null : places.get(Math.floorMod(x.id().hashCode(), places.size()));
   }
 
   // ---------------------------------------------------------------- one row and its truth

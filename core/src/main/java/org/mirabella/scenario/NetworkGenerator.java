@@ -38,6 +38,8 @@ import org.mirabella.scenario.World.Vessel;
 final class NetworkGenerator {
   static final LocalDate EPOCH = LocalDate.of(2019, 1, 1);
   static final LocalDate LAST = LocalDate.of(2025, 10, 31);
+  /** Destination countries whose border police record entries (the agencies' crossings tables). */
+  private static final List<String> ENTRY_RECORDED = List.of("us", "ca", "jp", "gb", "it", "de", "fr");
   private static final List<String> IBAN_COUNTRIES = List.of("it", "de", "fr", "gb", "tr", "tn", "al", "gr", "at", "be");
   private static final String[] OPERATION = {"Scirocco", "Levante", "Maestrale", "Tramontana", "Ghibli", "Libeccio",
       "Grecale", "Ostro", "Bora", "Mistral", "Harmattan", "Khamsin", "Alize", "Zephyr", "Etesian", "Foehn", "Chinook",
@@ -330,7 +332,10 @@ final class NetworkGenerator {
         Leg leg = new Leg(ev.id("L", ev.legs.size()), client, facilitator, hop, date, price, currency, method, vehicle);
         ev.legs.add(leg);
         if (!method.equals("cash")) payment(rnd, ev, leg, handlers, organisers);
-        if (hop.crossesBorder() && List.of("us", "ca", "jp", "gb").contains(hop.to().country()) && !hop.bySea()) {
+        // Entries into a destination country are recorded: by land at the crossing point, by sea when
+        // the boat landed (disembarkation is registered at the landing place).
+        boolean landed = !hop.bySea() || (boat != null && !boat.stopsJourney);
+        if (hop.crossesBorder() && ENTRY_RECORDED.contains(hop.to().country()) && landed) {
           boolean irregular = !hop.mode().equals("air") || client.passport() == null || client.passport().forged();
           ev.crossings.add(new World.Crossing(ev.id("X", ev.crossings.size()), client, hop, date, vehicle, irregular));
         }

@@ -98,6 +98,23 @@ public final class Routes {
     return p;
   }
 
+  /** Every place, in file order. */
+  public List<Place> places() {
+    return List.copyOf(places.values());
+  }
+
+  /** The places a route's networks work from or take clients through, in path order. */
+  public List<Place> placesOf(Route route) {
+    java.util.Set<Place> out = new java.util.LinkedHashSet<>(route.base());
+    for (Path p : route.paths().items()) {
+      for (Hop h : p.hops()) {
+        out.add(h.from());
+        out.add(h.to());
+      }
+    }
+    return List.copyOf(out);
+  }
+
   public List<Route> all() {
     return List.copyOf(routes.values());
   }

@@ -25,7 +25,7 @@ public final class Tables {
         if (p.fullName()) f.add("fullname");
         else f.addAll(List.of("surname", "given"));
         f.addAll(List.of("birth", "nationality", "gender", "phone", "passport", "passport_country", "address", "category",
-            "role", "operation", "exploitation", "arrest_date", "charges"));
+            "role", "operation", "exploitation", "arrest_date", "charges", "arrest_place", "arrest_country"));
         if (p.has("interceptions")) f.add("interception");
         yield List.copyOf(f);
       }
@@ -35,9 +35,10 @@ public final class Tables {
       case "interceptions" -> List.of("interception", "date", "place", "lat", "lon", "vessel_ref", "vessel_name", "vessel_type",
           "imo", "mmsi", "flag", "on_board", "authority");
       case "journeys" -> List.of("leg_id", "client_ref", "client_name", "facilitator_ref", "facilitator_name", "from",
-          "from_country", "to", "to_country", "date", "mode", "price", "currency", "method", "plate");
+          "from_country", "to", "to_country", "from_lat", "from_lon", "to_lat", "to_lon", "date", "mode", "price", "currency",
+          "method", "plate");
       case "crossings" -> List.of("crossing_id", "person_ref", "surname", "given", "birth", "nationality", "passport",
-          "passport_country", "mrz", "date", "point", "country_in", "country_out", "direction", "irregular", "plate");
+          "passport_country", "mrz", "date", "point", "lat", "lon", "country_in", "country_out", "direction", "irregular", "plate");
       default -> throw new IllegalArgumentException("unknown table " + table);
     };
   }
@@ -135,7 +136,8 @@ public final class Tables {
     e.put("victimReport", victim);
     e.put("arrest", entity("Arrest", List.of(c.l("ref"), c.l("arrest_date")), List.of(c.l("arrest_date")), props(
         "name", Map.of("template", "Arrest {" + c.l("ref") + "}"), "person", ref("person"), "date", col(c.l("arrest_date")),
-        "charges", col(c.l("charges")), "agency", Map.of("literal", p.code()))));
+        "charges", col(c.l("charges")), "agency", Map.of("literal", p.code()), "location", col(c.l("arrest_place")),
+        "country", col(c.l("arrest_country")))));
     if (p.has("interceptions")) {
       e.put("interception", entity("Interception", List.of(c.l("interception")), List.of(c.l("interception")), props(
           "name", Map.of("template", "{" + c.l("interception") + "}"), "onBoard", ref("person"))));
@@ -167,7 +169,9 @@ public final class Tables {
   private static void journeys(Map<String, Object> e, L c) {
     e.put("service", entity("SmugglingService", List.of(c.l("leg_id")), null, props("client", ref("client"),
         "facilitator", ref("facilitator"), "fromPlace", col(c.l("from")), "fromCountry", col(c.l("from_country")),
-        "toPlace", col(c.l("to")), "toCountry", col(c.l("to_country")), "date", col(c.l("date")), "mode", col(c.l("mode")),
+        "toPlace", col(c.l("to")), "toCountry", col(c.l("to_country")),
+        "fromGeo", Map.of("template", "{" + c.l("from_lat") + "},{" + c.l("from_lon") + "}"),
+        "toGeo", Map.of("template", "{" + c.l("to_lat") + "},{" + c.l("to_lon") + "}"), "date", col(c.l("date")), "mode", col(c.l("mode")),
         "price", col(c.l("price")), "currency", col(c.l("currency")), "paymentMethod", col(c.l("method")),
         "vehicle", ref("vehicle"))));
     Map<String, Object> client = entity("Person", List.of(c.l("client_ref")), null, props("name", col(c.l("client_name"))));
@@ -181,7 +185,8 @@ public final class Tables {
   private static void crossings(Map<String, Object> e, AgencyProfile p, L c, String country) {
     e.put("crossing", entity("BorderCrossing", List.of(c.l("crossing_id")), null, props(
         "name", Map.of("template", "{" + c.l("crossing_id") + "}"), "person", ref("person"), "date", col(c.l("date")),
-        "crossingPoint", col(c.l("point")), "crossingPointCountry", col(c.l("country_in")),
+        "crossingPoint", col(c.l("point")), "geo", Map.of("template", "{" + c.l("lat") + "},{" + c.l("lon") + "}"),
+        "crossingPointCountry", col(c.l("country_in")),
         "fromCountry", col(c.l("country_out")), "direction", col(c.l("direction")), "irregular", col(c.l("irregular")),
         "document", ref("passport"), "vehicle", ref("vehicle"))));
     Map<String, Object> person = entity("Person", List.of(c.l("person_ref")), null, props(

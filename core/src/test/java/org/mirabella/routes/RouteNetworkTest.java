@@ -103,4 +103,19 @@ class RouteNetworkTest {
     assertThat(n.countryFlows(Q3)).extracting(f -> f.leg().label()).containsExactlyInAnyOrder("LY → IT", "TR → BG");
     assertThat(n.monthly(Q3).get(java.time.YearMonth.of(2025, 7))).containsEntry(RouteEvent.Kind.JOURNEY, 1L);
   }
+
+  @Test
+  void quarterlyPersonsPerRouteShowChangeOverTime() {
+    RouteNetwork n = new RouteNetwork(List.of(
+        journey("Zuwara", "ly", "Lampedusa", "it", "2025-05-02", 2, null, null),
+        journey("Zuwara", "ly", "Lampedusa", "it", "2025-07-02", 1, null, null),
+        journey("Sfax", "tn", "Lampedusa", "it", "2025-08", 3, null, null),
+        journey("Calais", "fr", "Dover", "gb", "2025-08-01", 5, null, null),
+        journey("Atlantis", "xx", "Lemuria", "yy", "2025-08-01", 1, null, null),
+        journey("Zuwara", "ly", "Lampedusa", "it", "2025", 9, null, null)));
+    assertThat(n.quarterly()).isEqualTo(Map.of(
+        "2025-Q2", Map.of("cmed", 2L),
+        "2025-Q3", Map.of("cmed", 4L, "channel", 5L, "other", 1L)));
+    assertThat(n.quarterly().keySet()).containsExactly("2025-Q2", "2025-Q3");
+  }
 }

@@ -25,7 +25,7 @@ class ScenarioDemoTest {
   @Test
   void loadsEveryAgencyFileThroughItsMappingAndAddsNothingTheSecondTime(@TempDir Path data) {
     String first = demo(data);
-    assertThat(first).containsPattern("Synthetic case file loaded: 42 files, [1-9]\\d* rows read")
+    assertThat(first).containsPattern("Synthetic case file loaded: 48 files, [1-9]\\d* rows read")
         .doesNotContain(" 0 entities and 0 statements added, ");
     String again = demo(data);
     assertThat(again).contains("0 entities and 0 statements added, ");
