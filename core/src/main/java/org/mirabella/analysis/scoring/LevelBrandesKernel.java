@@ -108,8 +108,17 @@ final class LevelBrandesKernel {
       int b = levelStart[level + 1];
       for (int k = a; k < b; k++) {
         int v = order[k];
-        double sum = 0;
-        for (int i = off[v], e = off[v + 1]; i < e; i++) sum += coeff[tgt[i]];
+        // two partial sums: halves the chain of dependent floating-point additions
+        double sum0 = 0;
+        double sum1 = 0;
+        int i = off[v];
+        int e = off[v + 1];
+        for (; i + 1 < e; i += 2) {
+          sum0 += coeff[tgt[i]];
+          sum1 += coeff[tgt[i + 1]];
+        }
+        for (; i < e; i++) sum0 += coeff[tgt[i]];
+        double sum = sum0 + sum1;
         double sv = sigma[v];
         double delta = sv * sum;
         if (v != s) bc[v] += delta;
