@@ -101,4 +101,20 @@ class NetworkCommandTest {
     }
     assertThat(ours.get(2)).isEqualTo("5,0.8369565217391304");
   }
+
+  @Test
+  void disruptDrawsAChartWhenAsked() throws Exception {
+    StringBuilder ring = new StringBuilder();
+    for (int i = 0; i < 12; i++) ring.append("n").append(i).append(" n").append((i + 1) % 12).append('\n');
+    Path edges = Files.writeString(dir.resolve("ring.txt"), ring);
+    Path png = dir.resolve("curve.png");
+    assertThat(run("disrupt", edges.toString(), "--format", "ssv", "--strategy", "degree", "--mode", "block",
+        "--out", dir.resolve("c.csv").toString(), "--chart", png.toString())).isZero();
+    assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G');
+    assertThat(out.toString()).contains("curve.png");
+    Path tiny = Files.writeString(dir.resolve("tiny.txt"), "a b\n");
+    assertThat(run("disrupt", tiny.toString(), "--format", "ssv", "--strategy", "degree", "--mode", "block",
+        "--out", dir.resolve("t.csv").toString(), "--chart", dir.resolve("t.png").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--chart: the curve has no rows");
+  }
 }
