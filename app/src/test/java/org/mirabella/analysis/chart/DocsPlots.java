@@ -31,7 +31,7 @@ public final class DocsPlots {
     Path data = Path.of(args[0]);
     Path out = Path.of(args[1]);
     Files.createDirectories(out);
-    plot(matrix(data.resolve("caviar/morselli_caviar_aggregate.csv")), "CAVIAR (Morselli), 110 nodes", out.resolve("caviar.png"));
+    plot(matrix(data.resolve("caviar/morselli_caviar_aggregate.csv")), "CAVIAR (Morselli)", out.resolve("caviar.png"));
     for (String op : List.of("ACERO", "JAKE", "JUANES", "MAMBO")) {
       String name = op.charAt(0) + op.substring(1).toLowerCase(Locale.ROOT);
       plot(matrix(data.resolve("spain-cocaine/COCAINE_" + op + ".csv")), "Spanish cocaine network: " + name,
