@@ -117,4 +117,18 @@ class NetworkCommandTest {
         "--out", dir.resolve("t.csv").toString(), "--chart", dir.resolve("t.png").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("--chart: the curve has no rows");
   }
+
+  @Test
+  void metricsWithSampledBetweennessStatesItsBound() throws Exception {
+    Path edges = Files.writeString(dir.resolve("p.txt"), "a b\nb c\nc d\nd e\n");
+    Path csv = dir.resolve("m.csv");
+    assertThat(run("metrics", edges.toString(), "--format", "ssv", "--out", csv.toString(), "--betweenness-epsilon", "0.05"))
+        .isZero();
+    assertThat(out.toString()).contains("sampled shortest paths", "+/- 0.0833");
+    double middle = Double.parseDouble(Files.readAllLines(csv).get(3).split(",")[3]); // node c, exact 2/3
+    assertThat(Math.abs(middle - 2.0 / 3)).isLessThanOrEqualTo(0.0834);
+    assertThat(run("metrics", edges.toString(), "--format", "ssv", "--out", csv.toString(), "--weighted",
+        "--betweenness-epsilon", "0.05")).isEqualTo(2);
+    assertThat(err.toString()).contains("path sampling is for unweighted networks");
+  }
 }
