@@ -19,6 +19,7 @@ import org.mirabella.analysis.graph.JGraphTAdapter;
 import org.mirabella.analysis.graph.Network;
 import org.mirabella.analysis.graph.NetworkBuilder;
 import org.mirabella.analysis.scoring.BetweennessCentrality;
+import org.mirabella.analysis.scoring.PathSampledBetweenness;
 import org.mirabella.analysis.scoring.SampledBetweenness;
 
 /**
@@ -84,6 +85,8 @@ public final class NetworkBenchmark {
       case "jgrapht" -> jgraphtBetweenness(g);
       case "sampled" -> sampled(g, args.length > 3 ? Integer.parseInt(args[3]) : 1000);
       case "louvain" -> louvain(g, args.length <= 3 || !args[3].equals("nojgrapht"));
+      case "pathsampled" -> pathSampled(g, Double.parseDouble(args.length > 3 ? args[3] : "0.01"),
+          args.length <= 4 || !args[4].equals("nojgrapht"));
       case "rate" -> sampledOnly(g, args.length > 3 ? Integer.parseInt(args[3]) : 200, "exact-betweenness rate");
       default -> throw new IllegalArgumentException("unknown section " + section);
     }
@@ -93,7 +96,8 @@ public final class NetworkBenchmark {
     long t = System.nanoTime();
     long c = cpu();
     double[] s = new BetweennessCentrality(g, false, true, 2).scores().toArray();
-    say("exact betweenness, ours, 2 threads: %.1f s wall, %.1f s CPU (max %.5f)", secs(t), cpuSecs(c), max(s));
+    say("exact betweenness, ours, 2 threads: %.1f s wall, %.1f s CPU (max %.5f); load average %s", secs(t), cpuSecs(c),
+        max(s), load());
   }
 
   private static void jgraphtBetweenness(Network g) {
@@ -128,8 +132,8 @@ public final class NetworkBenchmark {
     new SampledBetweenness(g, k, 7, false, 2).scores();
     double perSource = cpuSecs(c) / k;
     say("%s: %d sources: %.1f s wall, %.1f ms CPU per source; all %d sources would take %.0f s CPU, %.0f s on 2 "
-        + "free cores", label, k, secs(t), 1000 * perSource, g.nodeCount(), perSource * g.nodeCount(),
-        perSource * g.nodeCount() / 2);
+        + "free cores; load average %s", label, k, secs(t), 1000 * perSource, g.nodeCount(), perSource * g.nodeCount(),
+        perSource * g.nodeCount() / 2, load());
   }
 
   private static void sampled(Network g, int k) {
@@ -157,6 +161,44 @@ public final class NetworkBenchmark {
         + "(+%.1f s to build its graph); ratio %.1fx", ours, theirs, convert, theirs / ours);
   }
 
+  private static void pathSampled(Network g, double epsilon, boolean withJGraphT) {
+    long t = System.nanoTime();
+    long c = cpu();
+    PathSampledBetweenness pb = new PathSampledBetweenness(g, epsilon, 0.1, 7, 2);
+    int vd = pb.vertexDiameterBound();
+    double vdSecs = secs(t);
+    double[] s = pb.scores().toArray();
+    double wall = secs(t);
+    double cpu = cpuSecs(c);
+    int r = pb.sampleSize();
+    say("path-sampled betweenness (Riondato-Kornaropoulos), epsilon %.4f, delta 0.1: vertex diameter bound %d "
+        + "(%.1f s), %d paths, 2 threads: %.1f s wall, %.1f s CPU (%.1f us CPU per path); max %.5f; every node within "
+        + "+/- %.5f (networkx normalisation) with probability 0.9; load average %s", epsilon, vd, vdSecs, r, wall, cpu,
+        1e6 * cpu / r, max(s), pb.errorBound(), load());
+    if (!withJGraphT) return;
+    // the primitive per sample: one shortest path between a random pair, ours vs JGraphT's bidirectional search
+    int pairs = 2000;
+    SplittableRandom rnd = new SplittableRandom(3);
+    int[] us = new int[pairs];
+    int[] vs = new int[pairs];
+    for (int i = 0; i < pairs; i++) {
+      us[i] = rnd.nextInt(g.nodeCount());
+      vs[i] = rnd.nextInt(g.nodeCount());
+    }
+    t = System.nanoTime();
+    Graph<Integer, DefaultWeightedEdge> jg = JGraphTAdapter.toGraph(g);
+    double convert = secs(t);
+    c = cpu();
+    org.jgrapht.alg.shortestpath.BidirectionalDijkstraShortestPath<Integer, DefaultWeightedEdge> bd =
+        new org.jgrapht.alg.shortestpath.BidirectionalDijkstraShortestPath<>(jg);
+    long found = 0;
+    for (int i = 0; i < pairs; i++) found += bd.getPath(us[i], vs[i]) == null ? 0 : 1;
+    double theirs = cpuSecs(c) / pairs;
+    say("per path, CPU: ours (bidirectional BFS, path drawn uniformly) %.1f us; JGraphT BidirectionalDijkstraShortestPath "
+        + "%.1f us over %d random pairs (%d connected; +%.1f s to build its graph); ratio %.1fx", 1e6 * cpu / r,
+        1e6 * theirs, pairs, found, convert, theirs / (cpu / r));
+  }
+
   private static void louvain(Network g, boolean withJGraphT) {
     long t = System.nanoTime();
     long c0 = cpu();
@@ -177,6 +219,12 @@ public final class NetworkBenchmark {
     double q = new UndirectedModularityMeasurer<>(jg).modularity(parts);
     say("JGraphT LabelPropagationClustering (no Louvain in JGraphT 1.5.2): %.1f s wall, %.1f s CPU (+%.1f s to build "
         + "its graph), %d communities, modularity %.4f", jgt, jgtCpu, convert, lp.getNumberClusters(), q);
+  }
+
+  /** The 1-minute load average, as the figures must be read against it. */
+  static String load() {
+    return String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        .getSystemLoadAverage());
   }
 
   private static long cpu() {

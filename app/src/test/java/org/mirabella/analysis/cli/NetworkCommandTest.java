@@ -101,4 +101,34 @@ class NetworkCommandTest {
     }
     assertThat(ours.get(2)).isEqualTo("5,0.8369565217391304");
   }
+
+  @Test
+  void disruptDrawsAChartWhenAsked() throws Exception {
+    StringBuilder ring = new StringBuilder();
+    for (int i = 0; i < 12; i++) ring.append("n").append(i).append(" n").append((i + 1) % 12).append('\n');
+    Path edges = Files.writeString(dir.resolve("ring.txt"), ring);
+    Path png = dir.resolve("curve.png");
+    assertThat(run("disrupt", edges.toString(), "--format", "ssv", "--strategy", "degree", "--mode", "block",
+        "--out", dir.resolve("c.csv").toString(), "--chart", png.toString())).isZero();
+    assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G');
+    assertThat(out.toString()).contains("curve.png");
+    Path tiny = Files.writeString(dir.resolve("tiny.txt"), "a b\n");
+    assertThat(run("disrupt", tiny.toString(), "--format", "ssv", "--strategy", "degree", "--mode", "block",
+        "--out", dir.resolve("t.csv").toString(), "--chart", dir.resolve("t.png").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--chart: the curve has no rows");
+  }
+
+  @Test
+  void metricsWithSampledBetweennessStatesItsBound() throws Exception {
+    Path edges = Files.writeString(dir.resolve("p.txt"), "a b\nb c\nc d\nd e\n");
+    Path csv = dir.resolve("m.csv");
+    assertThat(run("metrics", edges.toString(), "--format", "ssv", "--out", csv.toString(), "--betweenness-epsilon", "0.05"))
+        .isZero();
+    assertThat(out.toString()).contains("sampled shortest paths", "+/- 0.0833");
+    double middle = Double.parseDouble(Files.readAllLines(csv).get(3).split(",")[3]); // node c, exact 2/3
+    assertThat(Math.abs(middle - 2.0 / 3)).isLessThanOrEqualTo(0.0834);
+    assertThat(run("metrics", edges.toString(), "--format", "ssv", "--out", csv.toString(), "--weighted",
+        "--betweenness-epsilon", "0.05")).isEqualTo(2);
+    assertThat(err.toString()).contains("path sampling is for unweighted networks");
+  }
 }

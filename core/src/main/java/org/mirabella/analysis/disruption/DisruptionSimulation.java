@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import org.mirabella.analysis.graph.Network;
 import org.mirabella.analysis.structure.ConnectedComponents;
+import org.mirabella.analysis.structure.GlobalEfficiency;
 
 /**
  * Simulates the arrest of a network's members, by the procedure of Cavallaro et al. (2020),
@@ -21,7 +22,9 @@ import org.mirabella.analysis.structure.ConnectedComponents;
  * </ul>
  *
  * The ratio is {@code 1 - |LCC - LCC0| / LCC0}, LCC0 on the intact network (numerically the same
- * as LCC / LCC0, computed the published way so rows match to the last bit). Ties are broken as in
+ * as LCC / LCC0, computed the published way so rows match to the last bit). Each row also carries
+ * the number of components and the global efficiency ({@link GlobalEfficiency}, O(n·m) per row).
+ * Ties are broken as in
  * {@link Ranking}. Time: one score computation per removal (sequential) or per block; with
  * betweenness O(n·nm) sequential on an n-node network.
  */
@@ -100,10 +103,10 @@ public final class DisruptionSimulation {
     return new DisruptionCurve(points, removedNodes);
   }
 
-  private static DisruptionCurve.Point point(int removed, Network g, int lcc0) {
+  static DisruptionCurve.Point point(int removed, Network g, int lcc0) {
     ConnectedComponents cc = new ConnectedComponents(g);
     int lcc = cc.largestSize();
-    double ratio = 1 - Math.abs((double) (lcc - lcc0) / lcc0);
-    return new DisruptionCurve.Point(removed, lcc, ratio, cc.count());
+    double ratio = lcc0 == 0 ? 0 : 1 - Math.abs((double) (lcc - lcc0) / lcc0);
+    return new DisruptionCurve.Point(removed, lcc, ratio, cc.count(), GlobalEfficiency.of(g));
   }
 }

@@ -17,7 +17,7 @@ public enum RemovalStrategy {
   BETWEENNESS {
     @Override
     double[] scores(Network g, boolean weighted) {
-      return new BetweennessCentrality(g, weighted, true, 1).scores().toArray();
+      return BetweennessCentrality.networkxOrder(g, weighted).scores().toArray();
     }
   },
   /** Degree (or strength) over n - 1. */

@@ -73,7 +73,7 @@ public final class SampledBetweenness implements NodeScoring {
     if (scores == null) {
       int n = network.nodeCount();
       int[] sources = sample(n);
-      double[] bc = BetweennessCentrality.sumDependencies(network, weighted, sources, parallelism);
+      double[] bc = BetweennessCentrality.sumDependencies(network, weighted, sources, parallelism, false);
       BetweennessCentrality.rescale(bc, n, true, n == 0 ? 1.0 : (double) n / sources.length);
       scores = NodeScores.wrap(bc);
     }

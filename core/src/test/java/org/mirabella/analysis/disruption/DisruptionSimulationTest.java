@@ -24,7 +24,7 @@ class DisruptionSimulationTest {
   void twoLinkedNodesWithBlockOfOne() {
     Network g = new NetworkBuilder().addEdge("a", "b").build();
     DisruptionCurve c = new DisruptionSimulation(g, RemovalStrategy.DEGREE, RemovalMode.SEQUENTIAL, false, 1).curve();
-    assertThat(c.points()).containsExactly(new DisruptionCurve.Point(0, 2, 1.0, 1));
+    assertThat(c.points()).containsExactly(new DisruptionCurve.Point(0, 2, 1.0, 1, 1.0));
     assertThat(c.removedNodes()).containsExactly("b"); // tie: the later node goes first
   }
 

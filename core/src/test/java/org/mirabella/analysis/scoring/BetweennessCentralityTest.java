@@ -80,4 +80,42 @@ class BetweennessCentralityTest {
     assertThat(score(g, "12", false)).isCloseTo(0.2921, within(5e-5));
     assertThat(score(g, "87", false)).isCloseTo(0.1193, within(5e-5));
   }
+
+  private static void assertKernelsAgree(Network g) {
+    double[] nx = org.mirabella.analysis.scoring.BetweennessCentrality.networkxOrder(g, false).scores().toArray();
+    for (int threads : new int[] {1, 2}) {
+      double[] fast = new org.mirabella.analysis.scoring.BetweennessCentrality(g, false, true, threads).scores().toArray();
+      assertThat(fast).hasSize(nx.length);
+      for (int v = 0; v < nx.length; v++) {
+        assertThat(fast[v]).as("node %s", g.label(v)).isCloseTo(nx[v], within(1e-12 * Math.max(1, nx[v])));
+      }
+    }
+  }
+
+  @Test
+  void levelKernelAgreesWithNetworkxOrderOnComponentsLoopsAndIsolatedNodes() {
+    NetworkBuilder b = new NetworkBuilder();
+    b.addEdge("a", "b").addEdge("b", "c").addEdge("c", "a").addEdge("c", "d").addEdge("d", "d");
+    b.addEdge("x", "y").addEdge("y", "z").addEdge("a", "b");
+    b.node("lonely");
+    assertKernelsAgree(b.build());
+    assertKernelsAgree(Fixtures.path(300)); // 299 levels of one or two nodes
+    assertKernelsAgree(Fixtures.montagnaMeetings().unweighted());
+  }
+
+  @Test
+  void levelKernelAgreesOnALargeRenumberedGraph() {
+    // above RENUMBER_FROM nodes: hubs-first renumbering, big levels sorted by bitmap
+    Network ba = org.mirabella.analysis.NetworkBenchmark.barabasiAlbert(4200, 2, 42);
+    assertThat(ba.nodeCount()).isGreaterThanOrEqualTo(org.mirabella.analysis.scoring.BetweennessCentrality.RENUMBER_FROM);
+    assertKernelsAgree(ba);
+    NetworkBuilder grid = new NetworkBuilder();
+    for (int r = 0; r < 65; r++) {
+      for (int c = 0; c < 65; c++) {
+        if (c + 1 < 65) grid.addEdge(r + ":" + c, r + ":" + (c + 1));
+        if (r + 1 < 65) grid.addEdge(r + ":" + c, (r + 1) + ":" + c);
+      }
+    }
+    assertKernelsAgree(grid.build()); // many mid-sized levels
+  }
 }
