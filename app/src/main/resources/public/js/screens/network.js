@@ -13,7 +13,7 @@ import { summary, listOf } from '../model.js';
 const PALETTE = ['#1f5fbf', '#b03a00', '#1e6b34', '#7b2cbf', '#a4161a', '#006d77', '#8a5300', '#c9184a', '#3a506b', '#2b9348'];
 const MEASURES = ['degree', 'betweenness', 'closeness', 'pagerank', 'katz', 'eigenvector', 'coreness', 'ci'];
 const STRATEGIES = ['betweenness', 'degree', 'katz', 'ci'];
-const EXPORTS = [['graphml', 'graphml'], ['gexf', 'gexf'], ['anx', 'anx'], ['csv', 'csv'], ['ftm', 'ftm.json']];
+const EXPORTS = [['graphml', 'graphml'], ['gexf', 'gexf'], ['anx', 'anx'], ['csv', 'edges.csv'], ['csv-nodes', 'nodes.csv'], ['ftm', 'ftm.json']];
 const EDGE_COLOURS = { money: '#1e6b34', communication: '#7b2cbf', event: '#8a5300', pivot: '#b8c0cc', link: '#9aa5b4' };
 
 export async function render(root, ctx) {

@@ -47,7 +47,7 @@ class GraphAccessTest {
     answers.add(s.path(it, AMIR, DRISS, 3, DateRange.ALL));
     List<String> out = new ArrayList<>();
     for (Object o : answers) out.add(JSON.writeValueAsString(o));
-    for (String f : List.of("graphml", "gexf", "csv", "anx", "ftm")) {
+    for (String f : List.of("graphml", "gexf", "csv", "csv-nodes", "anx", "ftm")) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       NetworkExports.require(f).write(set, s.records(it, set), bytes);
       out.add(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
