@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.mirabella.agency.Agencies;
 import org.mirabella.model.Model;
+import org.mirabella.store.Database;
 import org.mirabella.store.EntityStore;
 
 /**
@@ -61,7 +62,8 @@ public final class ImportService {
       ImportResult[] out = new ImportResult[1];
       store.transaction(w -> {
         w.ensureCase(settings.agency(), settings.caseRef(), "Imported case " + settings.caseRef(), LocalDate.now(ZoneOffset.UTC));
-        try (ImportWriter writer = new ImportWriter(w.handle().getConnection(), run, at)) {
+        try (ImportWriter writer = new ImportWriter(w.handle().getConnection(), run, at,
+            store.database().dialect() == Database.Dialect.POSTGRES)) {
           ImportSummary read = new Ingestor(model, mapping, settings).run(files, writer, collect, progress);
           long retracted = writer.retractUnstated(settings.agency(), settings.caseRef(), mapping.name(), settings.recordedBy(),
               "no longer stated by import " + run + " of " + fileNames + " (mapping " + mapping.name() + ")");
