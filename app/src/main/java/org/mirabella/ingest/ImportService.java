@@ -68,7 +68,8 @@ public final class ImportService {
       store.transaction(w -> {
         w.ensureCase(settings.agency(), settings.caseRef(), "Imported case " + settings.caseRef(), LocalDate.now(ZoneOffset.UTC));
         try (ImportWriter writer = new ImportWriter(w.handle().getConnection(), run, at,
-            store.database().dialect() == Database.Dialect.POSTGRES && !Boolean.getBoolean("mirabella.import.noCopy"))) {
+            store.database().dialect() == Database.Dialect.POSTGRES && !Boolean.getBoolean("mirabella.import.noCopy"),
+            w::written)) {
           ImportSummary read = new Ingestor(model, mapping, settings).run(files, writer, collect, progress);
           long retracted = writer.retractUnstated(settings.agency(), settings.caseRef(), mapping.name(), settings.recordedBy(),
               "no longer stated by import " + run + " of " + fileNames + " (mapping " + mapping.name() + ")");

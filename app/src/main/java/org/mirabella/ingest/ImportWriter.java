@@ -41,6 +41,7 @@ final class ImportWriter implements Ingestor.EntitySink, AutoCloseable {
       "created_at");
 
   private final Connection c;
+  private final java.util.function.Consumer<List<Entity>> afterBatch;
   private final String run;
   private final OffsetDateTime runAt;
   private final PreparedStatement findEntities;
@@ -53,9 +54,14 @@ final class ImportWriter implements Ingestor.EntitySink, AutoCloseable {
   private long statementsUnchanged;
   private boolean touchedEarlierData;
 
-  /** {@code copy}: write new rows with PostgreSQL's COPY instead of batched INSERTs. */
-  ImportWriter(Connection c, String run, Instant runAt, boolean copy) throws SQLException {
+  /**
+   * {@code copy}: write new rows with PostgreSQL's COPY instead of batched INSERTs;
+   * {@code afterBatch}: told of each batch once written (the store's derived tables).
+   */
+  ImportWriter(Connection c, String run, Instant runAt, boolean copy, java.util.function.Consumer<List<Entity>> afterBatch)
+      throws SQLException {
     this.c = c;
+    this.afterBatch = afterBatch;
     this.run = run;
     this.runAt = OffsetDateTime.ofInstant(runAt, ZoneOffset.UTC);
     String marks = "?" + ", ?".repeat(CHUNK - 1);
@@ -83,6 +89,7 @@ final class ImportWriter implements Ingestor.EntitySink, AutoCloseable {
     try {
       Set<String> fresh = writeEntities(batch);
       writeStatements(batch, fresh);
+      afterBatch.accept(batch);
     } catch (SQLException e) {
       throw new IllegalStateException("writing the import failed: " + e.getMessage(), e);
     }
