@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,9 @@ final class BenchCommand implements Runnable {
   @Option(names = "--db", paramLabel = "JDBC_URL", description = "A PostgreSQL database instead of a fresh embedded store.")
   String dbUrl;
 
+  @Option(names = "--every", defaultValue = "60", description = "Print a progress line (rows, heap after GC, CPU) every this many seconds (default ${DEFAULT-VALUE}; 0: none).")
+  int every;
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -93,7 +97,10 @@ final class BenchCommand implements Runnable {
         Path mappingFile = work.resolve("bench.yaml");
         Files.writeString(mappingFile, MAPPING);
         Mapping mapping = MappingLoader.load(mappingFile, Model.get());
-        try (Database db = dbUrl == null ? Database.embedded(work.resolve("store-" + System.nanoTime())) : Database.open(dbUrl, null, null)) {
+        Path storeDir = work.resolve("store-" + System.nanoTime());
+        long added;
+        out.printf("  load average %.2f before%n", load());
+        try (Database db = dbUrl == null ? Database.embedded(storeDir) : Database.open(dbUrl, null, null)) {
           EntityStore store = new EntityStore(db, Model.get());
           store.ensureAgencies(Agencies.get());
           resetPeaks();
@@ -101,7 +108,7 @@ final class BenchCommand implements Runnable {
           long cpu0 = cpuNanos();
           ImportResult r = new ImportService(store, Model.get()).run(List.of(InputFile.of(file)), mapping,
               new ImportSettings("IT", "BENCH-" + System.currentTimeMillis(), null, null, null, "bench", null), true,
-              x -> {}, Ingestor.Progress.NONE);
+              x -> {}, every <= 0 ? Ingestor.Progress.NONE : progress(out, t0, cpu0));
           double s = (System.nanoTime() - t0) / 1e9;
           double cpu = (cpuNanos() - cpu0) / 1e9;
           out.printf("bench import: %s (%.1f MB), %d rows -> %d entities, %d statements in %.1f s%n", file.getFileName(),
@@ -109,8 +116,13 @@ final class BenchCommand implements Runnable {
           out.printf("  %.0f rows/s, %.0f statements/s; peak heap %.0f MB (max heap %.0f MB); %d cores; %s%n",
               r.read().rowsRead() / s, r.statementsAdded() / s, peakHeap() / 1e6, Runtime.getRuntime().maxMemory() / 1e6,
               Runtime.getRuntime().availableProcessors(), db.dialect());
-          out.printf("  process CPU time %.1f s (%.2f cores busy on average): %.0f statements per CPU-second%n", cpu, cpu / s,
-              r.statementsAdded() / cpu);
+          out.printf("  process CPU time %.1f s (%.2f cores busy on average): %.0f statements per CPU-second; load average %.2f after%n",
+              cpu, cpu / s, r.statementsAdded() / cpu, load());
+          added = r.statementsAdded();
+        }
+        if (dbUrl == null && added > 0) {
+          long bytes = size(storeDir);
+          out.printf("  store folder after close: %d bytes, %.0f bytes per statement%n", bytes, (double) bytes / added);
         }
       } finally {
         if (temporary) deleteTree(work);
@@ -118,6 +130,25 @@ final class BenchCommand implements Runnable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Progress lines for long runs: rows read, the heap in use after a full GC (what the import
+   * really holds, unlike the pools' peaks), and the CPU and wall time so far.
+   */
+  private Ingestor.Progress progress(PrintWriter out, long t0, long cpu0) {
+    long[] next = {System.nanoTime() + every * 1_000_000_000L};
+    return (f, rows, done, total) -> {
+      long now = System.nanoTime();
+      if (now < next[0]) return;
+      next[0] = now + every * 1_000_000_000L;
+      System.gc();
+      MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+      double s = (now - t0) / 1e9;
+      out.printf("  ... %d rows read in %.0f s (%.0f rows/s), CPU %.0f s, heap after GC %.0f MB of %.0f MB%n", rows, s, rows / s,
+          (cpuNanos() - cpu0) / 1e9, heap.getUsed() / 1e6, heap.getMax() / 1e6);
+      out.flush();
+    };
   }
 
   /** A synthetic export: one row per payment, ~2 payments per person, 11 statements per row. */
@@ -144,6 +175,16 @@ final class BenchCommand implements Runnable {
   /** CPU time of the whole process (all threads, GC included): wall time on a shared machine says little. */
   private static long cpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static double load() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static long size(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
   }
 
   private static void resetPeaks() {

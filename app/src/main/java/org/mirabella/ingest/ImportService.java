@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.mirabella.agency.Agencies;
 import org.mirabella.model.Model;
+import org.mirabella.store.Database;
 import org.mirabella.store.EntityStore;
 
 /**
@@ -22,6 +23,11 @@ import org.mirabella.store.EntityStore;
  * without {@code acceptRejects}, leave the store as it was.
  */
 public final class ImportService {
+  /*
+   * On PostgreSQL new rows go in with COPY; the system property mirabella.import.noCopy=true makes
+   * them batched INSERTs as on H2 (for the benchmark's comparison).
+   */
+
   /** At most this many rejects travel in the result (all go to the rejects consumer). */
   static final int SAMPLE_REJECTS = 100;
 
@@ -61,7 +67,9 @@ public final class ImportService {
       ImportResult[] out = new ImportResult[1];
       store.transaction(w -> {
         w.ensureCase(settings.agency(), settings.caseRef(), "Imported case " + settings.caseRef(), LocalDate.now(ZoneOffset.UTC));
-        try (ImportWriter writer = new ImportWriter(w.handle().getConnection(), run, at)) {
+        try (ImportWriter writer = new ImportWriter(w.handle().getConnection(), run, at,
+            store.database().dialect() == Database.Dialect.POSTGRES && !Boolean.getBoolean("mirabella.import.noCopy"),
+            w::written)) {
           ImportSummary read = new Ingestor(model, mapping, settings).run(files, writer, collect, progress);
           long retracted = writer.retractUnstated(settings.agency(), settings.caseRef(), mapping.name(), settings.recordedBy(),
               "no longer stated by import " + run + " of " + fileNames + " (mapping " + mapping.name() + ")");

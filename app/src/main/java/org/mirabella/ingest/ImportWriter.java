@@ -25,43 +25,50 @@ import org.mirabella.provenance.Provenance;
 /**
  * The store side of an import, on the transaction's connection: for each batch, one look-up of
  * the batch's entity ids and statement ids (in fixed-size IN lists, so each SQL is prepared once),
- * then plain batched INSERTs of what is new. Statements already there are marked as stated by this
+ * then bulk writes of what is new ({@link BulkRows}: batched INSERTs on H2, COPY on PostgreSQL). Statements already there are marked as stated by this
  * run; at the end, {@link #retractUnstated} retracts the values this mapping stated before on the
  * same entities and properties but states no more (a changed value: old retracted, new added).
  * <p>A statement stated again after it was retracted comes back as a new statement, its id derived
  * from the retracted one's, so the tombstone stays as it was.
- * <p>Plain SQL that H2 and PostgreSQL both run.
+ * <p>Plain SQL that H2 and PostgreSQL both run, but for the bulk writes.
  */
 final class ImportWriter implements Ingestor.EntitySink, AutoCloseable {
   private static final int CHUNK = 500;
-  private static final String STATEMENT_INSERT = "INSERT INTO statement(id, entity_id, schema_name, property, prop_value, "
-      + "original_value, agency, case_ref, handling, handling_condition, reliability, accuracy, source, recorded_by, "
-      + "recorded_at, import_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String ENTITY_INSERT = "INSERT INTO entity(id, schema_name, agency, case_ref, category, review_date, "
-      + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+  private static final List<String> STATEMENT_COLUMNS = List.of("id", "entity_id", "schema_name", "property", "prop_value",
+      "original_value", "agency", "case_ref", "handling", "handling_condition", "reliability", "accuracy", "source", "recorded_by",
+      "recorded_at", "import_run");
+  private static final List<String> ENTITY_COLUMNS = List.of("id", "schema_name", "agency", "case_ref", "category", "review_date",
+      "created_at");
 
   private final Connection c;
+  private final java.util.function.Consumer<List<Entity>> afterBatch;
   private final String run;
   private final OffsetDateTime runAt;
   private final PreparedStatement findEntities;
   private final PreparedStatement findStatements;
-  private final PreparedStatement insertEntity;
-  private final PreparedStatement insertStatement;
+  private final BulkRows insertEntity;
+  private final BulkRows insertStatement;
   private final PreparedStatement markSeen;
   private long entitiesAdded;
   private long statementsAdded;
   private long statementsUnchanged;
   private boolean touchedEarlierData;
 
-  ImportWriter(Connection c, String run, Instant runAt) throws SQLException {
+  /**
+   * {@code copy}: write new rows with PostgreSQL's COPY instead of batched INSERTs;
+   * {@code afterBatch}: told of each batch once written (the store's derived tables).
+   */
+  ImportWriter(Connection c, String run, Instant runAt, boolean copy, java.util.function.Consumer<List<Entity>> afterBatch)
+      throws SQLException {
     this.c = c;
+    this.afterBatch = afterBatch;
     this.run = run;
     this.runAt = OffsetDateTime.ofInstant(runAt, ZoneOffset.UTC);
     String marks = "?" + ", ?".repeat(CHUNK - 1);
     this.findEntities = c.prepareStatement("SELECT id, created_at FROM entity WHERE id IN (" + marks + ")");
     this.findStatements = c.prepareStatement("SELECT id, import_run, retracted_at FROM statement WHERE id IN (" + marks + ")");
-    this.insertEntity = c.prepareStatement(ENTITY_INSERT);
-    this.insertStatement = c.prepareStatement(STATEMENT_INSERT);
+    this.insertEntity = copy ? BulkRows.copy(c, "entity", ENTITY_COLUMNS) : BulkRows.jdbc(c, "entity", ENTITY_COLUMNS);
+    this.insertStatement = copy ? BulkRows.copy(c, "statement", STATEMENT_COLUMNS) : BulkRows.jdbc(c, "statement", STATEMENT_COLUMNS);
     this.markSeen = c.prepareStatement("UPDATE statement SET import_run = ? WHERE id = ?");
   }
 
@@ -82,6 +89,7 @@ final class ImportWriter implements Ingestor.EntitySink, AutoCloseable {
     try {
       Set<String> fresh = writeEntities(batch);
       writeStatements(batch, fresh);
+      afterBatch.accept(batch);
     } catch (SQLException e) {
       throw new IllegalStateException("writing the import failed: " + e.getMessage(), e);
     }
@@ -103,18 +111,11 @@ final class ImportWriter implements Ingestor.EntitySink, AutoCloseable {
         if (!created.toInstant().equals(runAt.toInstant())) touchedEarlierData = true;
         continue;
       }
-      insertEntity.setString(1, e.id());
-      insertEntity.setString(2, e.schema().name());
-      insertEntity.setString(3, e.agency());
-      insertEntity.setString(4, e.caseRef());
-      insertEntity.setString(5, e.category().name());
-      insertEntity.setObject(6, e.reviewDate());
-      insertEntity.setObject(7, runAt);
-      insertEntity.addBatch();
+      insertEntity.add(e.id(), e.schema().name(), e.agency(), e.caseRef(), e.category().name(), e.reviewDate(), runAt);
       fresh.add(e.id());
       n++;
     }
-    if (n > 0) insertEntity.executeBatch();
+    insertEntity.flush();
     entitiesAdded += n;
     return fresh;
   }
@@ -160,7 +161,7 @@ final class ImportWriter implements Ingestor.EntitySink, AutoCloseable {
       pending = revived;
     }
     for (Statement s : added.values()) bindInsert(s);
-    if (!added.isEmpty()) insertStatement.executeBatch();
+    insertStatement.flush();
     if (marks > 0) markSeen.executeBatch();
     statementsAdded += added.size();
     statementsUnchanged += marks;
@@ -168,23 +169,10 @@ final class ImportWriter implements Ingestor.EntitySink, AutoCloseable {
 
   private void bindInsert(Statement s) throws SQLException {
     Provenance p = s.provenance();
-    insertStatement.setString(1, s.id());
-    insertStatement.setString(2, s.entityId());
-    insertStatement.setString(3, s.schema());
-    insertStatement.setString(4, s.property());
-    insertStatement.setString(5, s.value());
-    insertStatement.setString(6, s.originalValue() == null || s.originalValue().equals(s.value()) ? null : s.originalValue());
-    insertStatement.setString(7, p.agency());
-    insertStatement.setString(8, p.caseRef());
-    insertStatement.setString(9, p.handling().name());
-    insertStatement.setString(10, p.handlingCondition());
-    insertStatement.setString(11, String.valueOf(p.grading().reliability()));
-    insertStatement.setShort(12, (short) p.grading().accuracy());
-    insertStatement.setString(13, p.source());
-    insertStatement.setString(14, p.recordedBy());
-    insertStatement.setObject(15, OffsetDateTime.ofInstant(p.recordedAt(), ZoneOffset.UTC));
-    insertStatement.setString(16, run);
-    insertStatement.addBatch();
+    insertStatement.add(s.id(), s.entityId(), s.schema(), s.property(), s.value(),
+        s.originalValue() == null || s.originalValue().equals(s.value()) ? null : s.originalValue(), p.agency(), p.caseRef(),
+        p.handling().name(), p.handlingCondition(), String.valueOf(p.grading().reliability()), (short) p.grading().accuracy(),
+        p.source(), p.recordedBy(), OffsetDateTime.ofInstant(p.recordedAt(), ZoneOffset.UTC), run);
   }
 
   /** The id of a fact stated again after its statement was retracted at {@code retractedAt}. */
@@ -238,6 +226,8 @@ final class ImportWriter implements Ingestor.EntitySink, AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    for (PreparedStatement ps : List.of(findEntities, findStatements, insertEntity, insertStatement, markSeen)) ps.close();
+    for (PreparedStatement ps : List.of(findEntities, findStatements, markSeen)) ps.close();
+    insertEntity.close();
+    insertStatement.close();
   }
 }

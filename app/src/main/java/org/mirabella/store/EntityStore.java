@@ -71,6 +71,15 @@ public final class EntityStore {
       return s;
     }
 
+    /**
+     * Called with each batch of entities written in this transaction by a bulk writer that does
+     * not go through {@link #write} (the import's), so that tables derived from entities are filled
+     * the same way on both paths.
+     */
+    public void written(List<Entity> batch) {
+      afterWrite(h, batch);
+    }
+
     public void ensureCase(String agency, String ref, String title, LocalDate opened) {
       EntityStore.this.ensureCase(h, agency, ref, title, opened);
     }
@@ -163,7 +172,16 @@ public final class EntityStore {
     }
     long entitiesAdded = sum(eb.execute());
     long added = statements == 0 ? 0 : sum(sb.execute());
+    afterWrite(h, entities);
     return new WriteSummary(entitiesAdded, added, statements - added);
+  }
+
+  /**
+   * Tables derived from the entities just written, in the same transaction: one call per batch
+   * from both write paths ({@link Writer#write} and the import's bulk writer via {@link Writer#written}).
+   * Nothing is derived here yet.
+   */
+  private void afterWrite(Handle h, Collection<Entity> batch) {
   }
 
   static final String STATEMENT_COLUMNS = "id, entity_id, schema_name, property, prop_value, original_value, agency, case_ref, handling, "

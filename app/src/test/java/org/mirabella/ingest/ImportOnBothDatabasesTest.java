@@ -66,4 +66,74 @@ class ImportOnBothDatabasesTest {
       assertThat(back.statementsRetracted()).isZero();
     }
   }
+
+  static final String NOTES_MAPPING = """
+      source: {format: csv, delimiter: ";"}
+      entities:
+        person:
+          schema: Person
+          keys: [id]
+          properties:
+            name: {column: name}
+            notes: {column: notes}
+      """;
+
+  /** Thousands of rows, so that several batches are written (COPY on PostgreSQL) before the file turns out bad. */
+  static String manyRows(int n) {
+    StringBuilder b = new StringBuilder("id;name;notes\n");
+    for (int i = 0; i < n; i++) b.append(i).append(";Person ").append(i).append(";note ").append(i).append('\n');
+    return b.toString();
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.mirabella.store.TestDatabases#both")
+  void aFailureAfterSeveralWrittenBatchesLeavesTheStoreAsItWas(Supplier<Database> database) throws Exception {
+    try (Database db = database.get()) {
+      EntityStore store = new EntityStore(db, Model.get());
+      store.ensureAgencies(Agencies.get());
+      Path yaml = dir.resolve("notes.yaml");
+      Files.writeString(yaml, NOTES_MAPPING);
+      Path first = dir.resolve("first.csv");
+      Files.writeString(first, "id;name;notes\n1;Ada;first\n");
+      assertThat(run(store, first, yaml, "C2").statementsAdded()).isEqualTo(2);
+      EntityStore.Counts before = store.counts();
+
+      int rows = 3 * Ingestor.BATCH_STATEMENTS; // two statements a row: six batches or so
+      Path cut = dir.resolve("cut.csv");
+      Files.writeString(cut, manyRows(rows) + "99999;\"Cut");
+      assertThatThrownBy(() -> run(store, cut, yaml, "C2")).isInstanceOf(InvalidData.class).hasMessageContaining("truncated");
+      assertThat(store.counts()).isEqualTo(before);
+      long runs = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM import_run").mapTo(Long.class).one());
+      assertThat(runs).isEqualTo(1L);
+
+      Path whole = dir.resolve("whole.csv");
+      Files.writeString(whole, manyRows(rows));
+      ImportResult r = run(store, whole, yaml, "C2");
+      assertThat(r.entitiesAdded()).isEqualTo(rows - 1); // person 1 was there
+      assertThat(r.statementsAdded()).isEqualTo(2L * rows); // person 1: "Person 1" and "note 1" replace "Ada" and "first"
+      assertThat(r.statementsRetracted()).isEqualTo(2); // "Ada" and "first"
+      ImportResult again = run(store, whole, yaml, "C2");
+      assertThat(again.statementsAdded()).isZero();
+      assertThat(again.statementsUnchanged()).isEqualTo(2L * rows);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.mirabella.store.TestDatabases#both")
+  void valuesWithQuotesSeparatorsLineBreaksAndOtherScriptsArriveUnchanged(Supplier<Database> database) throws Exception {
+    try (Database db = database.get()) {
+      EntityStore store = new EntityStore(db, Model.get());
+      store.ensureAgencies(Agencies.get());
+      Path yaml = dir.resolve("notes.yaml");
+      Files.writeString(yaml, NOTES_MAPPING);
+      String notes = "said \"\"yes\"\", then; left,\nback\\N at 5 \\. 李 محمد";
+      Path csv = dir.resolve("odd.csv");
+      Files.writeString(csv, "id;name;notes\n1;O'Brien;\"" + notes + "\"\n");
+      assertThat(run(store, csv, yaml, "C3").statementsAdded()).isEqualTo(2);
+      var person = store.find(RowMapper.entityId("IT", "C3", "person", List.of("1"))).orElseThrow();
+      assertThat(person.values("notes")).containsExactly("said \"yes\", then; left,\nback\\N at 5 \\. 李 محمد");
+      assertThat(person.values("name")).containsExactly("O'Brien");
+      assertThat(person.statements()).allSatisfy(s -> assertThat(s.provenance().source()).isEqualTo("notes.yaml:odd.csv"));
+    }
+  }
 }

@@ -6,7 +6,7 @@ import java.io.InputStream;
 
 /** Counts the bytes read, for progress. */
 final class CountingInputStream extends FilterInputStream {
-  private long count;
+  private volatile long count; // read by another thread for progress (XlsxSource)
   private long mark;
 
   CountingInputStream(InputStream in) {

@@ -29,7 +29,7 @@ public final class Ingestor {
     void write(List<Entity> batch);
   }
 
-  /** Progress of the current file: units done of total (bytes, or rows for XLSX; total -1 if unknown). */
+  /** Progress of the current file: units done of total (bytes of the file, or of the XLSX sheet's XML; total -1 if unknown). */
   public interface Progress {
     void update(String file, long rowsRead, long done, long total);
 

@@ -164,8 +164,11 @@ public final class RowMapper {
     String value = v;
     if (prop.type() == Types.DATE) {
       List<String> patterns = ps.format() != null ? List.of(ps.format()) : mapping.source().dateFormats();
+      boolean birth = isBirthDate(prop);
+      java.time.LocalDate today = java.time.LocalDate.now();
       if (!patterns.isEmpty()) {
-        String iso = DateFormats.toIso(v, patterns);
+        String iso = DateFormats.toIso(v, patterns, birth ? DateFormats.Window.PAST : DateFormats.Window.AROUND_NOW,
+            today.getYear());
         if (iso != null) {
           value = iso;
         } else if (!Types.DATE.clean(v).isValid()) {
@@ -174,10 +177,28 @@ public final class RowMapper {
           return;
         }
       }
+      org.mirabella.model.types.Cleaned cleaned = birth ? Types.DATE.clean(value) : null;
+      String clean = cleaned != null && cleaned.isValid() ? cleaned.value() : null;
+      if (clean != null && inFuture(clean, today)) {
+        problems.add(reject(row, column, ps.property() + ": '" + v + "' is a birth date in the future (" + clean + ")"));
+        return;
+      }
     } else if (prop.type() == Types.NUMBER && mapping.source().decimalComma()) {
       value = v.replace(".", "").replace(" ", "").replace('\u00a0', ' ').replace(" ", "").replace(',', '.');
     }
     add(e, prop, value, v, p, row, column, problems);
+  }
+
+  /** A birth date (FtM's {@code birthDate} and any date property named for birth): it cannot lie ahead. */
+  static boolean isBirthDate(Property prop) {
+    return prop.name().toLowerCase(java.util.Locale.ROOT).contains("birth");
+  }
+
+  /** Whether an ISO date of any precision (year, month, day, time) starts after {@code today}. */
+  static boolean inFuture(String iso, java.time.LocalDate today) {
+    String now = today.toString();
+    String head = iso.length() >= now.length() ? iso.substring(0, now.length()) : iso;
+    return head.compareTo(now.substring(0, head.length())) > 0;
   }
 
   /** Cleans with the property's type and adds the statement, keeping the source's {@code original}. */

@@ -1,70 +1,104 @@
 package org.mirabella.ingest;
 
-import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.openxml4j.opc.ZipPackagePart;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.mirabella.model.InvalidData;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
 
 /**
- * One sheet of an XLSX workbook (Apache POI): the first row after {@code skipRows} is the header.
- * Cells are read as the values they hold, not as displayed: date cells become ISO dates
- * ({@code 1987-03-17}, with the time when there is one), numbers plain decimals (a phone number
- * typed as a number keeps all its digits), formulas their cached result.
- * <p>Hazard: POI's user model holds the sheet in memory; spreadsheets are bounded (about a million
- * rows), large exports should come as CSV.
+ * One sheet of an XLSX workbook, streamed: Apache POI's event API ({@link XSSFReader} and
+ * {@link XSSFSheetXMLHandler}) reads the sheet's XML with SAX, so memory holds the shared strings
+ * and a few rows, never the sheet. The first row after {@code skipRows} is the header. Cells are
+ * read as the values they hold, not as displayed: date cells become ISO dates ({@code 1987-03-17},
+ * with the time when there is one), numbers plain decimals (a phone number typed as a number keeps
+ * all its digits), formulas their cached result.
+ * <p>SAX pushes rows while the ingestor pulls them, so the sheet is parsed on its own thread, at
+ * most {@value #AHEAD} rows ahead of {@link #next()}; {@link #close()} stops it.
  */
 public final class XlsxSource implements RowSource {
+  static final int AHEAD = 256;
+
   private final String file;
   private final OPCPackage pkg;
-  private final XSSFWorkbook workbook;
-  private final Iterator<org.apache.poi.ss.usermodel.Row> rows;
   private final List<String> header;
   private final Map<String, Integer> index = new HashMap<>();
+  private final BlockingQueue<Object> rows = new ArrayBlockingQueue<>(AHEAD);
+  private final Thread parser;
   private final long total;
-  private long done;
+  private final CountingInputStream counted;
+  private boolean ended;
+
+  private record SheetRow(long line, String[] cells) {}
+
+  private record End() {}
+
+  private record Failure(Exception error) {}
 
   public XlsxSource(Path path, String displayName, SourceSpec spec, String mappingName) {
     this.file = displayName;
+    XSSFReader reader;
     try {
       this.pkg = OPCPackage.open(path.toFile(), PackageAccess.READ);
-      this.workbook = new XSSFWorkbook(pkg);
     } catch (Exception | LinkageError e) {
       throw new InvalidData("Malformed file", Map.of(displayName, "not a readable XLSX workbook: " + e.getMessage()));
     }
-    Sheet sheet;
-    if (spec.sheet() == null) {
-      if (workbook.getNumberOfSheets() == 0) throw fail("the workbook has no sheet");
-      sheet = workbook.getSheetAt(0);
-    } else {
-      sheet = workbook.getSheet(spec.sheet());
+    InputStream sheet = null;
+    long size = -1;
+    XSSFSheetXMLHandler handler;
+    try {
+      reader = new XSSFReader(pkg);
+      XSSFReader.SheetIterator it = reader.getSheetIterator();
+      List<String> names = new ArrayList<>();
+      while (it.hasNext()) {
+        InputStream s = it.next();
+        names.add(it.getSheetName());
+        if (sheet == null && (spec.sheet() == null || spec.sheet().equals(it.getSheetName()))) {
+          sheet = s;
+          if (it.getSheetPart() instanceof ZipPackagePart z) size = z.getSize();
+        } else {
+          s.close();
+        }
+      }
       if (sheet == null) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < workbook.getNumberOfSheets(); i++) names.add(workbook.getSheetName(i));
-        close();
+        pkg.revert();
+        if (names.isEmpty()) throw fail("the workbook has no sheet");
         throw new InvalidData("Bad mapping", Map.of(mappingName + ": source.sheet",
             "no sheet '" + spec.sheet() + "' in " + displayName + " (sheets: " + String.join(", ", names) + ")"));
       }
+      handler = new XSSFSheetXMLHandler(reader.getStylesTable(), reader.getSharedStringsTable(), new Rows(), new Values(), false);
+    } catch (InvalidData e) {
+      throw e;
+    } catch (Exception | LinkageError e) {
+      pkg.revert();
+      throw new InvalidData("Malformed file", Map.of(displayName, "not a readable XLSX workbook: " + e.getMessage()));
     }
-    this.total = Math.max(0, sheet.getLastRowNum() - sheet.getFirstRowNum() + 1);
-    this.rows = sheet.rowIterator();
-    org.apache.poi.ss.usermodel.Row h = null;
-    while (rows.hasNext()) {
-      org.apache.poi.ss.usermodel.Row r = rows.next();
-      done++;
-      if (r.getRowNum() >= spec.skipRows()) {
+    this.total = size;
+    this.counted = new CountingInputStream(sheet);
+    this.parser = Thread.ofPlatform().daemon().name("mirabella-xlsx-" + displayName).start(() -> parse(counted, handler));
+    SheetRow h = null;
+    SheetRow r;
+    while ((r = take()) != null) {
+      if (r.line() - 1 >= spec.skipRows()) {
         h = r;
         break;
       }
@@ -74,10 +108,95 @@ public final class XlsxSource implements RowSource {
       throw fail("empty sheet: no header row");
     }
     List<String> cols = new ArrayList<>();
-    for (String c : cells(h)) cols.add(c == null ? "" : c.strip());
+    for (String c : h.cells()) cols.add(c == null ? "" : c.strip());
     while (!cols.isEmpty() && cols.get(cols.size() - 1).isEmpty()) cols.remove(cols.size() - 1);
     this.header = List.copyOf(cols);
     for (int i = 0; i < header.size(); i++) index.putIfAbsent(header.get(i), i);
+  }
+
+  private void parse(CountingInputStream in, XSSFSheetXMLHandler handler) {
+    try (in) {
+      XMLReader xml = XMLHelper.newXMLReader();
+      xml.setContentHandler(handler);
+      xml.parse(new InputSource(in));
+      rows.put(new End());
+    } catch (Stop | InterruptedException e) {
+      // closed before the end of the sheet
+    } catch (Exception e) {
+      rows.offer(new Failure(e));
+    }
+  }
+
+  /** Thrown inside the SAX callbacks to stop parsing when the source is closed. */
+  private static final class Stop extends RuntimeException {
+    Stop() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Gathers a row's cells by column letter and hands the row over. */
+  private final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
+    private String[] cells = new String[16];
+    private int width;
+
+    @Override
+    public void startRow(int rowNum) {
+      Arrays.fill(cells, 0, width, null);
+      width = 0;
+    }
+
+    @Override
+    public void cell(String ref, String value, XSSFComment comment) {
+      int col = ref == null ? width : new CellReference(ref).getCol();
+      if (col >= cells.length) cells = Arrays.copyOf(cells, Math.max(col + 1, cells.length * 2));
+      cells[col] = value;
+      width = Math.max(width, col + 1);
+    }
+
+    @Override
+    public void endRow(int rowNum) {
+      try {
+        rows.put(new SheetRow(rowNum + 1L, Arrays.copyOf(cells, width)));
+      } catch (InterruptedException e) {
+        throw new Stop();
+      }
+    }
+  }
+
+  /** Numeric cells as the values they hold: ISO dates for date formats, plain decimals otherwise. */
+  private static final class Values extends DataFormatter {
+    @Override
+    public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+      if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+        LocalDateTime d = DateUtil.getLocalDateTime(value, use1904Windowing);
+        return d.toLocalTime().toSecondOfDay() == 0 ? d.toLocalDate().toString() : d.toString();
+      }
+      return plain(value);
+    }
+  }
+
+  static String plain(double value) {
+    return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+  }
+
+  private SheetRow take() {
+    if (ended) return null;
+    try {
+      Object o = rows.take();
+      if (o instanceof SheetRow r) {
+        return r;
+      }
+      ended = true;
+      if (o instanceof Failure f) {
+        close();
+        throw fail("not a readable XLSX sheet: " + f.error().getMessage());
+      }
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new IllegalStateException("reading " + file + " interrupted", e);
+    }
   }
 
   private InvalidData fail(String why) {
@@ -91,47 +210,22 @@ public final class XlsxSource implements RowSource {
 
   @Override
   public Row next() {
-    while (rows.hasNext()) {
-      org.apache.poi.ss.usermodel.Row r = rows.next();
-      done++;
-      String[] cells = cells(r);
+    SheetRow r;
+    while ((r = take()) != null) {
       boolean blank = true;
-      for (String c : cells) blank &= c == null || c.isBlank();
-      if (blank) continue;
-      return new XlsxRow(r.getRowNum() + 1L, index, cells);
+      for (String c : r.cells()) blank &= c == null || c.isBlank();
+      if (!blank) return new XlsxRow(r.line(), index, r.cells());
     }
     return null;
   }
 
-  private static String[] cells(org.apache.poi.ss.usermodel.Row r) {
-    int n = Math.max(0, r.getLastCellNum());
-    String[] out = new String[n];
-    for (int i = 0; i < n; i++) out[i] = value(r.getCell(i));
-    return out;
-  }
-
-  static String value(Cell c) {
-    if (c == null) return null;
-    CellType t = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
-    return switch (t) {
-      case STRING -> c.getStringCellValue();
-      case BOOLEAN -> String.valueOf(c.getBooleanCellValue());
-      case NUMERIC -> {
-        if (DateUtil.isCellDateFormatted(c)) {
-          LocalDateTime d = c.getLocalDateTimeCellValue();
-          yield d.toLocalTime().toSecondOfDay() == 0 ? d.toLocalDate().toString() : d.toString();
-        }
-        yield new BigDecimal(Double.toString(c.getNumericCellValue())).stripTrailingZeros().toPlainString();
-      }
-      default -> null;
-    };
-  }
-
+  /** Bytes of the sheet's XML parsed (the parser runs ahead by at most {@value #AHEAD} rows). */
   @Override
   public long done() {
-    return done;
+    return counted.count();
   }
 
+  /** The sheet's XML size in bytes, or -1 when the package does not say. */
   @Override
   public long total() {
     return total;
@@ -139,11 +233,8 @@ public final class XlsxSource implements RowSource {
 
   @Override
   public void close() {
-    try {
-      workbook.close();
-    } catch (IOException e) {
-      // read-only: nothing to save
-    }
+    parser.interrupt();
+    rows.clear();
     pkg.revert();
   }
 

@@ -102,6 +102,18 @@ class RowMapperTest {
   }
 
   @Test
+  void readsTwoDigitBirthYearsInThePastAndRejectsBirthDatesInTheFuture() {
+    RowMapper m = mapper(PERSONS.replace("\"dd/MM/yyyy\", ", "\"dd/MM/yy\", \"dd/MM/yyyy\", "));
+    assertThat(m.map(row("id", "1", "nascita", "17/03/87")).entities().get(0).values("birthDate")).containsExactly("1987-03-17");
+    String nextYear = String.valueOf(java.time.LocalDate.now().getYear() + 1);
+    var r = m.map(row("id", "1", "nascita", "01/01/" + nextYear));
+    assertThat(r.entities()).isEmpty();
+    assertThat(r.rejects()).extracting(Reject::column, Reject::reason).containsExactly(org.assertj.core.groups.Tuple.tuple("nascita",
+        "birthDate: '01/01/" + nextYear + "' is a birth date in the future (" + nextYear + "-01-01)"));
+    assertThat(m.map(row("id", "1", "nascita", nextYear)).rejects()).hasSize(1); // an ISO year, too
+  }
+
+  @Test
   void rejectsTheWholeRowWithEveryBadValue() {
     var r = mapper(PERSONS).map(row("id", "1", "nascita", "30/02/1987", "importo", "tanti", "ruolo", "sospetto"));
     assertThat(r.entities()).isEmpty();

@@ -66,6 +66,47 @@ class XlsxSourceTest {
   }
 
   @Test
+  void streamsALargeSheetRowByRowAndStopsWhenClosedEarly() throws Exception {
+    Path p = dir.resolve("big.xlsx");
+    int n = 30_000;
+    try (var wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(p)) {
+      Sheet s = wb.createSheet("Data");
+      Row h = s.createRow(0);
+      h.createCell(0).setCellValue("id");
+      h.createCell(1).setCellValue("name");
+      for (int i = 1; i <= n; i++) {
+        Row r = s.createRow(i);
+        r.createCell(0).setCellValue(i);
+        r.createCell(1).setCellValue("name " + i);
+      }
+      wb.write(out);
+    }
+    var spec = SourceSpec.defaults(SourceSpec.Format.XLSX);
+    try (XlsxSource src = new XlsxSource(p, "big.xlsx", spec, "m.yaml")) {
+      long rows = 0;
+      org.mirabella.ingest.Row r;
+      org.mirabella.ingest.Row last = null;
+      while ((r = src.next()) != null) {
+        rows++;
+        last = r;
+      }
+      assertThat(rows).isEqualTo(n);
+      assertThat(last.line()).isEqualTo(n + 1);
+      assertThat(last.get("id")).isEqualTo(String.valueOf(n));
+      assertThat(last.get("name")).isEqualTo("name " + n);
+      assertThat(src.done()).isEqualTo(src.total()).isPositive();
+    }
+    long before = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("mirabella-xlsx-")).count();
+    XlsxSource early = new XlsxSource(p, "big.xlsx", spec, "m.yaml");
+    assertThat(early.next().get("id")).isEqualTo("1");
+    early.close();
+    for (int i = 0; i < 100 && Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("mirabella-xlsx-")).count() > before; i++) {
+      Thread.sleep(20);
+    }
+    assertThat(Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("mirabella-xlsx-")).count()).isEqualTo(before);
+  }
+
+  @Test
   void namesAMissingSheetAndAFileThatIsNoWorkbook() throws Exception {
     Path p = workbook(dir.resolve("p.xlsx"));
     var spec = new SourceSpec(SourceSpec.Format.XLSX, ',', '"', null, "Persons", List.of(), false, 0);
