@@ -66,7 +66,6 @@ public final class EntityStore {
 
     public WriteSummary write(Collection<Entity> entities) {
       WriteSummary s = writeEntities(h, entities);
-      org.mirabella.network.Links.write(h, entities);
       total = total.plus(s);
       return s;
     }
@@ -179,9 +178,10 @@ public final class EntityStore {
   /**
    * Tables derived from the entities just written, in the same transaction: one call per batch
    * from both write paths ({@link Writer#write} and the import's bulk writer via {@link Writer#written}).
-   * Nothing is derived here yet.
+   * The graph's link index ({@code entity_link}) is derived here.
    */
   private void afterWrite(Handle h, Collection<Entity> batch) {
+    org.mirabella.network.Links.write(h, batch);
   }
 
   static final String STATEMENT_COLUMNS = "id, entity_id, schema_name, property, prop_value, original_value, agency, case_ref, handling, "
