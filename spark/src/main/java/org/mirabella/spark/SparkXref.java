@@ -184,7 +184,7 @@ public final class SparkXref {
         CrossMatchRules.Outcome o = CrossMatchRules.score(matcher, l, rk);
         scored.add(1);
         if (o == null) continue;
-        out.add(RowFactory.create(o.leftId(), o.rightId(), o.score(), o.band().name(), List.copyOf(o.kinds()), o.algorithm(), o.reasons()));
+        out.add(RowFactory.create(o.leftId(), o.rightId(), o.score(), o.band().name(), seq(List.copyOf(o.kinds())), o.algorithm(), seq(o.reasons())));
       }
       return out.iterator();
     }, Encoders.row(HITS));
@@ -230,6 +230,11 @@ public final class SparkXref {
 
   static MatchKeys keysOf(Row e) {
     return keysOf(e, 0);
+  }
+
+  /** Array values of a {@link Row} are Scala sequences. */
+  private static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(list).toSeq();
   }
 
   /** The smallest and largest {@code entity.seq}, or null for an empty store. */
@@ -318,7 +323,7 @@ public final class SparkXref {
         throw new InvalidData("Unknown schema", Map.of("entity " + first.getString(1), "schema '" + first.getString(2) + "' is not in the model"));
       }
       if (!schema.matchable()) return null;
-      return RowFactory.create(first.getString(1), first.getString(2), first.getString(3), first.getString(4), rows);
+      return RowFactory.create(first.getString(1), first.getString(2), first.getString(3), first.getString(4), seq(rows));
     }
   }
 
