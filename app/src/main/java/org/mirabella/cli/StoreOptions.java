@@ -103,9 +103,18 @@ public class StoreOptions {
   public Database open() {
     String url = jdbcUrl();
     Integer n = poolSize();
-    // the store reads its pool size from this property (Database.open)
+    // the store reads its pool size from this property (Database.open); set for this open only
+    String before = System.getProperty("mirabella.db.pool");
     if (n != null) System.setProperty("mirabella.db.pool", String.valueOf(n));
-    Database d = db == null ? Database.embedded(dataDir()) : Database.open(url, null, null);
+    Database d;
+    try {
+      d = db == null ? Database.embedded(dataDir()) : Database.open(url, null, null);
+    } finally {
+      if (n != null) {
+        if (before == null) System.clearProperty("mirabella.db.pool");
+        else System.setProperty("mirabella.db.pool", before);
+      }
+    }
     new EntityStore(d, Model.get()).ensureAgencies(Agencies.get());
     return d;
   }

@@ -59,7 +59,7 @@ public final class SparkMain {
       err.println(USAGE);
       return 2;
     } catch (InvalidData e) {
-      err.println("mirabella-spark: " + e.getMessage() + " " + e.errors());
+      err.println("mirabella-spark: " + e.getMessage());
       return 2;
     } catch (RuntimeException | IOException e) {
       err.println("mirabella-spark: internal error: " + e);

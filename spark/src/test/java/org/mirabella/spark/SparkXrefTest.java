@@ -52,12 +52,15 @@ class SparkXrefTest {
   @MethodSource("org.mirabella.spark.TestStores#both")
   void sparkFindsTheHitsOfTheInProcessEnginePairForPair(String kind, @TempDir Path tmp) throws Exception {
     try (TestStores.Store s = TestStores.open(kind)) {
+      long t0 = System.nanoTime();
       long entities = ScenarioStore.load(s.db(), Scale.parse("120"));
+      long t1 = System.nanoTime();
       EntityStore store = new EntityStore(s.db(), Model.get());
       HitStore hits = new HitStore(s.db(), new JdbcAuditLog(s.db()));
 
       new CrossMatcher(s.db(), store, hits).rematchAll();
       Set<String> inProcess = hitRows(s.db());
+      long t2 = System.nanoTime();
       assertThat(inProcess).as("in-process hits on %d entities", entities).hasSizeGreaterThan(20);
       s.db().jdbi().useHandle(h -> h.execute("DELETE FROM hit"));
 
@@ -65,6 +68,8 @@ class SparkXrefTest {
       SparkXref.Result r = job.run(job.readStore(s.url(), SparkMain.connection(s.url())));
       assertThat(r.candidatePairs()).isGreaterThanOrEqualTo(r.hits().size());
       assertThat(r.scored()).isEqualTo(r.candidatePairs());
+      System.out.printf(Locale.ROOT, "%s: %d entities loaded in %.1f s, in-process xref %.1f s, Spark %.1f s; %d hits%n", kind, entities,
+          (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9, inProcess.size());
       Path file = tmp.resolve("hits.jsonl");
       SparkMain.writeHits(file, r.hits());
       XrefCommand.record(hits, XrefCommand.readHits(file));
