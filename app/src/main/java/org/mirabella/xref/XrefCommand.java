@@ -132,6 +132,8 @@ public final class XrefCommand implements Runnable {
     try {
       List<String> cmd = childCommand(jar, store.jdbcUrl(), master, partitions, result);
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+      // local mode: Spark's block manager and shuffle services on the loopback interface only
+      if (master.startsWith("local")) pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
       int code;
       try {
         Process p = pb.start();
@@ -227,6 +229,8 @@ public final class XrefCommand implements Runnable {
     String heap = System.getenv("MIRABELLA_SPARK_HEAP");
     cmd.add("-Xmx" + (heap == null || heap.isBlank() ? "4g" : heap));
     cmd.addAll(SPARK_JVM_FLAGS);
+    // JDK 24+ warns on every sun.misc.Unsafe use, which Spark's off-heap memory is built on
+    if (Runtime.version().feature() >= 24) cmd.add("--sun-misc-unsafe-memory-access=allow");
     cmd.add("-cp");
     cmd.add(jar + java.io.File.pathSeparator + jar.resolveSibling("spark-lib") + java.io.File.separator + "*");
     cmd.addAll(List.of(SPARK_MAIN, "xref", "--db", jdbcUrl, "--master", master, "--partitions", String.valueOf(partitions),

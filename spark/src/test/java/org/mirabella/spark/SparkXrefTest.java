@@ -40,7 +40,7 @@ class SparkXrefTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkMain.session("local[2]", null, 4);
+    spark = SparkMain.session("local[2]", null, 2);
   }
 
   @AfterAll
@@ -53,7 +53,7 @@ class SparkXrefTest {
   void sparkFindsTheHitsOfTheInProcessEnginePairForPair(String kind, @TempDir Path tmp) throws Exception {
     try (TestStores.Store s = TestStores.open(kind)) {
       long t0 = System.nanoTime();
-      long entities = ScenarioStore.load(s.db(), Scale.parse("120"));
+      long entities = ScenarioStore.load(s.db(), Scale.parse("80"));
       long t1 = System.nanoTime();
       EntityStore store = new EntityStore(s.db(), Model.get());
       HitStore hits = new HitStore(s.db(), new JdbcAuditLog(s.db()));
@@ -64,7 +64,7 @@ class SparkXrefTest {
       assertThat(inProcess).as("in-process hits on %d entities", entities).hasSizeGreaterThan(20);
       s.db().jdbi().useHandle(h -> h.execute("DELETE FROM hit"));
 
-      SparkXref job = new SparkXref(spark, 4);
+      SparkXref job = new SparkXref(spark, 2);
       SparkXref.Result r = job.run(job.readStore(s.url(), SparkMain.connection(s.url())));
       assertThat(r.candidatePairs()).isGreaterThanOrEqualTo(r.hits().size());
       assertThat(r.scored()).isEqualTo(r.candidatePairs());
