@@ -151,6 +151,11 @@ public final class SparkMain {
    * interfaces) and the web UI is off.
    */
   static SparkSession session(String master, String driverHost, int partitions) {
+    return session(master, driverHost, partitions, Map.of());
+  }
+
+  /** A session with extra Spark settings (tests: small data, where compiling generated code costs more than it saves). */
+  static SparkSession session(String master, String driverHost, int partitions, Map<String, String> extra) {
     SparkSession.Builder b = SparkSession.builder().appName("mirabella-xref").master(master)
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", String.valueOf(partitions))
@@ -171,6 +176,7 @@ public final class SparkMain {
       }
       b.config("spark.jars", String.join(",", jars));
     }
+    extra.forEach(b::config);
     return b.getOrCreate();
   }
 

@@ -21,7 +21,7 @@ import org.mirabella.xref.CrossMatcher;
  * Prints wall time, this process's CPU time, pairs/s and the load average; checks that the engines
  * found the same hits. Run it as docs/benchmarks-spark.md shows:
  *
- * <pre>java [Spark's flags] -cp … org.mirabella.spark.SparkBench JDBC_URL SCALE [PARTITIONS]</pre>
+ * <pre>java [Spark's flags] -cp … org.mirabella.spark.SparkBench JDBC_URL SCALE [PARTITIONS [spark-only|all [MASTER,…]]]</pre>
  */
 public final class SparkBench {
   private SparkBench() {}
@@ -30,6 +30,7 @@ public final class SparkBench {
     String base = args[0];
     Scale scale = Scale.parse(args[1]);
     int partitions = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+    boolean sparkOnly = args.length > 3 && args[3].equals("spark-only");
     String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection c = DriverManager.getConnection(base)) {
       c.createStatement().execute("CREATE SCHEMA " + schema);
@@ -43,24 +44,28 @@ public final class SparkBench {
       long statements = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM statement").mapTo(Long.class).one());
       System.out.printf(Locale.ROOT, "loaded %,d entities, %,d statements: %s%n", entities, statements, t.done());
 
+      Set<String> inProcess = Set.of();
+      if (!sparkOnly) {
       t = new Timer();
       var s = new CrossMatcher(db, new EntityStore(db, Model.get()), new HitStore(db, new JdbcAuditLog(db))).rematchAll();
-      Set<String> inProcess = SparkXrefTest.hitRows(db);
+      inProcess = SparkXrefTest.hitRows(db);
       double[] f = t.figures();
       System.out.printf(Locale.ROOT, "in-process   candidates %,d  scored %,d (each pair from both sides)  hits %,d  %s  %,.0f pairs/s wall  %,.0f pairs per CPU-second%n",
           s.candidates(), s.scored(), inProcess.size(), t.done(), s.scored() / f[0], s.scored() / f[1]);
+      }
 
-      for (String master : new String[] {"local[1]", "local[2]"}) {
+      String[] masters = args.length > 4 ? args[4].split(",") : new String[] {"local[1]", "local[2]"};
+      for (String master : masters) {
         t = new Timer();
         SparkXref.Result r;
         try (SparkSession spark = SparkMain.session(master, null, partitions)) {
           SparkXref job = new SparkXref(spark, partitions);
           r = job.run(job.readStore(url, SparkMain.connection(url)));
         }
-        f = t.figures();
+        double[] f = t.figures();
         System.out.printf(Locale.ROOT, "spark %-8s candidate pairs %,d  scored %,d  hits %,d  %s  %,.0f pairs/s wall  %,.0f pairs per CPU-second%n",
             master, r.candidatePairs(), r.scored(), r.hits().size(), t.done(), r.scored() / f[0], r.scored() / f[1]);
-        System.out.println("  same hits as the in-process engine: " + (r.hits().size() == inProcess.size()));
+        if (!sparkOnly) System.out.println("  as many hits as the in-process engine: " + (r.hits().size() == inProcess.size()));
       }
     } finally {
       try (Connection c = DriverManager.getConnection(base)) {
