@@ -3,21 +3,15 @@ package org.mirabella.xref;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.mirabella.hits.HitRecorder;
-import org.mirabella.hits.ScoredPair;
-import org.mirabella.matching.Band;
-import org.mirabella.matching.Match;
 import org.mirabella.matching.MatchKeys;
 import org.mirabella.matching.MatcherV1;
-import org.mirabella.matching.features.Feature;
+import org.mirabella.matching.engine.CrossMatchRules;
 import org.mirabella.model.Entity;
 import org.mirabella.model.Model;
 import org.mirabella.model.Schema;
@@ -36,7 +30,7 @@ import org.mirabella.store.EntityStore;
  */
 public final class CrossMatcher {
   /** Candidates looked at per new entity at most (the most shared keys first). */
-  static final int MAX_CANDIDATES = 500;
+  static final int MAX_CANDIDATES = CrossMatchRules.MAX_CANDIDATES;
   private static final int BATCH = 500;
 
   private final Database db;
@@ -108,11 +102,11 @@ public final class CrossMatcher {
       for (String other : found) {
         MatchKeys o = cache.get(other);
         if (o == null || !comparable(e.schema(), Model.get().require(o.schema()))) continue;
-        Match m = matcher.score(k, o);
+        // the rules every engine shares (the Spark engine calls the same function)
+        CrossMatchRules.Outcome m = CrossMatchRules.score(matcher, k, o);
         scored++;
-        if (m.band() == Band.NO_MATCH) continue;
-        ScoredPair pair = new ScoredPair(k.id(), o.id(), m.score(), band(m), kinds(k, o), m.version());
-        if (hits.record(pair).isPresent()) recorded++;
+        if (m == null) continue;
+        if (hits.record(m.pair()).isPresent()) recorded++;
       }
     }
     return new Summary(entities.size(), candidates, scored, recorded);
@@ -120,7 +114,7 @@ public final class CrossMatcher {
 
   /** Other agencies' entities sharing an identifier key or at least two keys with {@code k}. */
   private List<String> candidates(String agency, MatchKeys k) {
-    Set<String> blocking = k.blockingKeys();
+    Set<String> blocking = CrossMatchRules.keys(k);
     if (blocking.isEmpty()) return List.of();
     return db.jdbi().withHandle(h -> h.createQuery(
             "SELECT entity_id FROM match_key WHERE mkey IN (<keys>) AND agency <> :agency GROUP BY entity_id "
@@ -130,7 +124,7 @@ public final class CrossMatcher {
   }
 
   private static boolean comparable(Schema a, Schema b) {
-    return a.isA(b) || b.isA(a);
+    return CrossMatchRules.comparable(a, b);
   }
 
   private static Map<String, MatchKeys> keysOf(Collection<Entity> entities) {
@@ -147,42 +141,11 @@ public final class CrossMatcher {
     PreparedBatch b = h.prepareBatch("INSERT INTO match_key(entity_id, agency, mkey) VALUES (:e, :a, :k)");
     int n = 0;
     for (MatchKeys k : keys.values()) {
-      Set<String> seen = new HashSet<>();
-      for (String key : k.blockingKeys()) {
-        String cut = key.length() > 256 ? key.substring(0, 256) : key;
-        if (!seen.add(cut)) continue;
-        b.bind("e", k.id()).bind("a", agencies.get(k.id())).bind("k", cut).add();
+      for (String key : CrossMatchRules.keys(k)) {
+        b.bind("e", k.id()).bind("a", agencies.get(k.id())).bind("k", key).add();
         n++;
       }
     }
     if (n > 0) b.execute();
-  }
-
-  private static ScoredPair.Band band(Match m) {
-    return m.band() == Band.AUTO_MATCH ? ScoredPair.Band.HIGH : m.score() >= 0.9 ? ScoredPair.Band.MEDIUM : ScoredPair.Band.LOW;
-  }
-
-  /**
-   * The kinds of property that agreed (the only detail of a hit the other side sees before a
-   * release): every feature that added positive evidence, by name.
-   */
-  private Set<String> kinds(MatchKeys a, MatchKeys b) {
-    Set<String> out = new TreeSet<>();
-    List<Feature> fs = matcher.model().features();
-    for (int f = 0; f < fs.size(); f++) {
-      Feature feature = fs.get(f);
-      int l = feature.level(a, b);
-      if (l < 0) continue;
-      double w = l == 0 ? matcher.model().weight(f, 0, feature.agreedValue(a, b, 0)) : matcher.model().weight(f, l);
-      if (w > 0) out.add(kind(feature.name()));
-    }
-    return new LinkedHashSet<>(out);
-  }
-
-  private static String kind(String feature) {
-    return switch (feature) {
-      case "name", "givenName", "familyName" -> "name";
-      default -> feature;
-    };
   }
 }

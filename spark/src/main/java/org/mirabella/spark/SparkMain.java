@@ -1,0 +1,248 @@
+package org.mirabella.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.mirabella.matching.engine.CrossMatchRules;
+import org.mirabella.model.InvalidData;
+
+/**
+ * The Spark engine's command line (the jar's main class):
+ *
+ * <pre>
+ * xref  --db JDBC_URL | --parquet DIR  [--master local[2]] [--partitions N] [--out HITS.jsonl] [--export-parquet DIR]
+ * bench --db JDBC_URL  [--masters local[1],local[2]] [--partitions N]
+ * </pre>
+ *
+ * {@code xref} writes the hits as JSON lines (left, right, score, band, kinds, algorithm, reasons),
+ * which {@code mirabella xref --engine spark} records through the hit store. Credentials come from
+ * the URL or from MIRABELLA_DB_USER / MIRABELLA_DB_PASSWORD (else PGUSER / PGPASSWORD). Exit codes as the main CLI's: 0
+ * success, 2 bad usage or input, 3 an internal error.
+ */
+public final class SparkMain {
+  private SparkMain() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    try {
+      if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+        out.println(USAGE);
+        return args.length == 0 ? 2 : 0;
+      }
+      Map<String, String> opts = options(args);
+      switch (args[0]) {
+        case "xref" -> xref(opts, out);
+        case "bench" -> bench(opts, out);
+        default -> throw new UsageError("unknown command '" + args[0] + "'");
+      }
+      return 0;
+    } catch (UsageError e) {
+      err.println("mirabella-spark: " + e.getMessage());
+      err.println(USAGE);
+      return 2;
+    } catch (InvalidData e) {
+      err.println("mirabella-spark: " + e.getMessage());
+      return 2;
+    } catch (RuntimeException | IOException e) {
+      err.println("mirabella-spark: internal error: " + e);
+      e.printStackTrace(err);
+      return 3;
+    }
+  }
+
+  static final String USAGE = """
+      usage: java <add-opens flags> -cp mirabella-spark.jar:spark-lib/* org.mirabella.spark.SparkMain COMMAND [options]
+        xref  --db JDBC_URL | --parquet DIR   cross-match a store (or its Parquet export) on Spark
+              [--master local[2]|spark://host:7077] [--partitions N] [--out HITS.jsonl] [--export-parquet DIR]
+              [--driver-host HOST]
+        bench --db JDBC_URL [--masters local[1],local[2]] [--partitions N]
+              runs xref once per master and prints wall time, process CPU time and pairs/s""";
+
+  private static void xref(Map<String, String> opts, PrintStream out) throws IOException {
+    String master = opts.getOrDefault("master", "local[2]");
+    int partitions = intOption(opts, "partitions", 8);
+    long cpu0 = cpuNanos();
+    long t0 = System.nanoTime();
+    try (SparkSession spark = session(master, opts.get("driver-host"), partitions)) {
+      SparkXref job = new SparkXref(spark, partitions);
+      Dataset<Row> statements = source(job, opts);
+      if (opts.containsKey("export-parquet")) {
+        job.exportParquet(statements, opts.get("export-parquet"));
+        out.println("Wrote the statements as Parquet to " + opts.get("export-parquet"));
+        return;
+      }
+      SparkXref.Result r = job.run(statements);
+      if (opts.containsKey("out")) writeHits(Path.of(opts.get("out")), r.hits());
+      double secs = (System.nanoTime() - t0) / 1e9;
+      out.printf(Locale.ROOT, "Spark (%s, %d partitions) cross-matched %d entities in %.1f s (process CPU %.1f s): "
+              + "%d candidate pairs, %d scored, %d hits between agencies.%n",
+          master, partitions, r.entities(), secs, (cpuNanos() - cpu0) / 1e9, r.candidatePairs(), r.scored(), r.hits().size());
+    }
+  }
+
+  private static void bench(Map<String, String> opts, PrintStream out) throws IOException {
+    int partitions = intOption(opts, "partitions", 8);
+    String[] masters = opts.getOrDefault("masters", "local[1],local[2]").split(",");
+    out.printf(Locale.ROOT, "load average at start: %.2f; %d processors%n",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+    for (String master : masters) {
+      long cpu0 = cpuNanos();
+      long t0 = System.nanoTime();
+      SparkXref.Result r;
+      try (SparkSession spark = session(master, null, partitions)) {
+        SparkXref job = new SparkXref(spark, partitions);
+        r = job.run(source(job, opts));
+      }
+      double wall = (System.nanoTime() - t0) / 1e9;
+      double cpu = (cpuNanos() - cpu0) / 1e9;
+      out.printf(Locale.ROOT, "%-10s entities %,d  candidate pairs %,d  scored %,d  hits %,d  wall %.1f s  CPU %.1f s  "
+              + "%,.0f pairs/s wall  %,.0f pairs per CPU-second  load %.2f%n",
+          master, r.entities(), r.candidatePairs(), r.scored(), r.hits().size(), wall, cpu, r.scored() / wall, r.scored() / cpu,
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+  }
+
+  private static Dataset<Row> source(SparkXref job, Map<String, String> opts) {
+    if (opts.containsKey("parquet")) return job.readParquet(opts.get("parquet"));
+    String url = opts.get("db");
+    if (url == null) throw new UsageError("--db JDBC_URL or --parquet DIR is required");
+    return job.readStore(url, connection(url));
+  }
+
+  /** JDBC properties: credentials from the environment unless the URL has them. */
+  static Properties connection(String url) {
+    Properties p = new Properties();
+    String user = firstNonBlank(System.getenv("MIRABELLA_DB_USER"), System.getenv("PGUSER"));
+    String password = firstNonBlank(System.getenv("MIRABELLA_DB_PASSWORD"), System.getenv("PGPASSWORD"));
+    if (url.startsWith("jdbc:h2:")) {
+      p.setProperty("user", user == null ? "sa" : user);
+      p.setProperty("password", password == null ? "" : password);
+      p.setProperty("driver", "org.h2.Driver");
+    } else if (url.startsWith("jdbc:postgresql:")) {
+      if (user != null && !user.isBlank()) p.setProperty("user", user);
+      if (password != null && !password.isBlank()) p.setProperty("password", password);
+      p.setProperty("driver", "org.postgresql.Driver");
+    } else {
+      throw new UsageError("--db must be a jdbc:postgresql:// or jdbc:h2: URL, not '" + SparkXref.redact(url) + "'");
+    }
+    return p;
+  }
+
+  /**
+   * A Spark session; for a local master the driver binds to 127.0.0.1 (nothing listens on other
+   * interfaces) and the web UI is off.
+   */
+  static SparkSession session(String master, String driverHost, int partitions) {
+    return session(master, driverHost, partitions, Map.of());
+  }
+
+  /** A session with extra Spark settings (tests: small data, where compiling generated code costs more than it saves). */
+  static SparkSession session(String master, String driverHost, int partitions, Map<String, String> extra) {
+    SparkSession.Builder b = SparkSession.builder().appName("mirabella-xref").master(master)
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", String.valueOf(partitions))
+        .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+    String host = driverHost != null ? driverHost : master.startsWith("local") ? "127.0.0.1" : null;
+    if (host != null) b.config("spark.driver.bindAddress", host).config("spark.driver.host", host);
+    if (!master.startsWith("local")) {
+      // executors need this module and core's libraries: ship the jar and its lib/ folder
+      String jar = SparkMain.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+      List<String> jars = new ArrayList<>(List.of(jar));
+      Path lib = Path.of(jar).resolveSibling("lib");
+      if (Files.isDirectory(lib)) {
+        try (var files = Files.list(lib)) {
+          files.filter(f -> f.toString().endsWith(".jar")).forEach(f -> jars.add(f.toString()));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      b.config("spark.jars", String.join(",", jars));
+    }
+    extra.forEach(b::config);
+    return b.getOrCreate();
+  }
+
+  static void writeHits(Path file, List<CrossMatchRules.Outcome> hits) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (CrossMatchRules.Outcome o : hits) {
+        ObjectNode n = json.createObjectNode();
+        n.put("left", o.leftId()).put("right", o.rightId()).put("score", o.score()).put("band", o.band().name());
+        o.kinds().forEach(n.putArray("kinds")::add);
+        n.put("algorithm", o.algorithm());
+        o.reasons().forEach(n.putArray("reasons")::add);
+        w.write(json.writeValueAsString(n));
+        w.newLine();
+      }
+    }
+  }
+
+  private static String firstNonBlank(String... values) {
+    for (String v : values) if (v != null && !v.isBlank()) return v;
+    return null;
+  }
+
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      if (!a.startsWith("--")) throw new UsageError("unexpected argument '" + a + "'");
+      String name = a.substring(2);
+      String value;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      } else {
+        if (i + 1 >= args.length) throw new UsageError("--" + name + " needs a value");
+        value = args[++i];
+      }
+      if (!List.of("db", "parquet", "master", "masters", "partitions", "out", "export-parquet", "driver-host").contains(name)) {
+        throw new UsageError("unknown option --" + name);
+      }
+      out.put(name, value);
+    }
+    return out;
+  }
+
+  private static int intOption(Map<String, String> opts, String name, int dflt) {
+    String v = opts.get(name);
+    if (v == null) return dflt;
+    try {
+      int n = Integer.parseInt(v);
+      if (n < 1) throw new NumberFormatException();
+      return n;
+    } catch (NumberFormatException e) {
+      throw new UsageError("--" + name + " must be a positive whole number, not '" + v + "'");
+    }
+  }
+
+  /** A usage error: exit 2 with one line. */
+  static final class UsageError extends RuntimeException {
+    UsageError(String message) {
+      super(message);
+    }
+  }
+}

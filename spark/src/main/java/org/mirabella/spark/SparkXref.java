@@ -1,0 +1,330 @@
+package org.mirabella.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.max;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Properties;
+import org.apache.spark.api.java.function.FilterFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+import org.mirabella.matching.MatchKeys;
+import org.mirabella.matching.MatcherV1;
+import org.mirabella.matching.engine.CrossMatchRules;
+import org.mirabella.matching.engine.MatchInput;
+import org.mirabella.model.InvalidData;
+import org.mirabella.model.Model;
+import org.mirabella.model.Schema;
+
+/**
+ * Cross-agency matching of a whole store on Apache Spark, with the rules of the in-process engine
+ * ({@link CrossMatchRules}, {@link MatchInput}, {@link MatcherV1}) running on the executors:
+ *
+ * <ol>
+ *   <li>read every current statement with its entity, partitioned by {@code entity.seq} (a
+ *       partitioned JDBC read), or the same rows from a Parquet export;</li>
+ *   <li>per partition, build each entity's {@link MatchKeys} and emit its keys;</li>
+ *   <li>join the keys on the key between agencies, count shared keys per pair, keep candidates
+ *       ({@link CrossMatchRules#isCandidate}), keep per entity its first
+ *       {@link CrossMatchRules#MAX_CANDIDATES} ({@link CrossMatchRules#CANDIDATE_ORDER});</li>
+ *   <li>score each distinct pair of comparable schemata ({@link CrossMatchRules#score}) in
+ *       partitions sorted by the left entity, so its keys are built once per partition.</li>
+ * </ol>
+ *
+ * The driver collects the hits (a small fraction of the pairs); recording them is the hit store's
+ * job ({@code mirabella xref --engine spark} hands them to it), so the hit/no-hit rules stay in one
+ * place.
+ */
+public final class SparkXref {
+  /** One row per current statement, with its entity. */
+  static final StructType STATEMENTS = new StructType()
+      .add("seq", DataTypes.LongType, false).add("id", DataTypes.StringType, false)
+      .add("schema_name", DataTypes.StringType, false).add("agency", DataTypes.StringType, false)
+      .add("case_ref", DataTypes.StringType, false).add("statement_id", DataTypes.StringType, false)
+      .add("property", DataTypes.StringType, false).add("prop_value", DataTypes.StringType, false)
+      .add("recorded_at", DataTypes.TimestampType, false);
+
+  private static final StructType ROW = new StructType()
+      .add("sid", DataTypes.StringType, false).add("property", DataTypes.StringType, false)
+      .add("value", DataTypes.StringType, false);
+
+  /** A matchable entity with its current statements in the store's order. */
+  static final StructType ENTITIES = new StructType()
+      .add("id", DataTypes.StringType, false).add("schema", DataTypes.StringType, false)
+      .add("agency", DataTypes.StringType, false).add("case_ref", DataTypes.StringType, false)
+      .add("rows", DataTypes.createArrayType(ROW, false), false);
+
+  private static final StructType KEYS = new StructType()
+      .add("id", DataTypes.StringType, false).add("agency", DataTypes.StringType, false)
+      .add("schema", DataTypes.StringType, false).add("mkey", DataTypes.StringType, false)
+      .add("ident", DataTypes.BooleanType, false);
+
+  private static final StructType PAIRS = new StructType()
+      .add("l", DataTypes.StringType, false).add("ls", DataTypes.StringType, false)
+      .add("r", DataTypes.StringType, false).add("rs", DataTypes.StringType, false);
+
+  static final StructType HITS = new StructType()
+      .add("left", DataTypes.StringType, false).add("right", DataTypes.StringType, false)
+      .add("score", DataTypes.DoubleType, false).add("band", DataTypes.StringType, false)
+      .add("kinds", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      .add("algorithm", DataTypes.StringType, false)
+      .add("reasons", DataTypes.createArrayType(DataTypes.StringType, false), false);
+
+  /** What a run found. */
+  public record Result(long entities, long candidatePairs, long scored, List<CrossMatchRules.Outcome> hits) {}
+
+  private final SparkSession spark;
+  private final int partitions;
+
+  public SparkXref(SparkSession spark, int partitions) {
+    if (partitions < 1) throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
+    this.spark = spark;
+    this.partitions = partitions;
+  }
+
+  /**
+   * The current statements of a store, read in {@code partitions} ranges of {@code entity.seq}
+   * (Spark's partitioned JDBC read: one query per range, in parallel on the executors).
+   */
+  public Dataset<Row> readStore(String url, Properties connection) {
+    long[] bounds = seqBounds(url, connection);
+    String table = "(SELECT e.seq, e.id, e.schema_name, e.agency, e.case_ref, s.id AS statement_id, s.property, s.prop_value, "
+        + "s.recorded_at FROM entity e JOIN statement s ON s.entity_id = e.id WHERE s.retracted_at IS NULL) q";
+    Properties p = new Properties();
+    p.putAll(connection);
+    p.setProperty("fetchsize", "10000");
+    Dataset<Row> raw = bounds == null
+        ? spark.read().jdbc(url, table, p).limit(0)
+        : spark.read().jdbc(url, table, "seq", bounds[0], bounds[1] + 1, partitions, p);
+    // H2 names columns in upper case, PostgreSQL in lower: rename by position
+    return raw.toDF(STATEMENTS.fieldNames());
+  }
+
+  /** The same rows from a Parquet export ({@link #exportParquet}). */
+  public Dataset<Row> readParquet(String dir) {
+    return spark.read().schema(STATEMENTS).parquet(dir).repartition(partitions, col("seq"));
+  }
+
+  /** Writes the store's current statements as Parquet (for runs that should not touch the database). */
+  public void exportParquet(Dataset<Row> statements, String dir) {
+    statements.write().mode("overwrite").parquet(dir);
+  }
+
+  /** Runs the cross-matching over statement rows (schema {@link #STATEMENTS}). */
+  public Result run(Dataset<Row> statements) {
+    LongAccumulator scored = spark.sparkContext().longAccumulator("scored");
+
+    // 2. entities from their statements: rows of one entity are adjacent after a local sort
+    Dataset<Row> entities = statements.sortWithinPartitions("seq", "recorded_at", "statement_id")
+        .mapPartitions((MapPartitionsFunction<Row, Row>) EntityRows::new, Encoders.row(ENTITIES))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long entityCount = entities.count();
+
+    Dataset<Row> keys = entities.flatMap((FlatMapFunction<Row, Row>) e -> {
+      MatchKeys k = keysOf(e);
+      List<Row> out = new ArrayList<>();
+      for (String key : CrossMatchRules.keys(k)) {
+        out.add(RowFactory.create(k.id(), e.getString(2), k.schema(), key, CrossMatchRules.isIdentifierKey(key)));
+      }
+      return out.iterator();
+    }, Encoders.row(KEYS));
+
+    // 3. candidates: other agencies' entities sharing keys; each entity's first MAX_CANDIDATES
+    Dataset<Row> a = keys.toDF("a", "aa", "as", "k", "ident");
+    Dataset<Row> b = keys.select(col("id").as("b"), col("agency").as("ba"), col("schema").as("bs"), col("mkey").as("k2"));
+    Dataset<Row> shared = a.join(b, col("k").equalTo(col("k2")).and(col("aa").notEqual(col("ba"))))
+        .groupBy("a", "as", "b", "bs")
+        .agg(count("*").as("n"), max(col("ident").cast("int")).as("anyIdent"))
+        .filter((FilterFunction<Row>) r -> CrossMatchRules.isCandidate(r.getLong(4), r.getInt(5) > 0));
+    Dataset<Row> pairs = shared
+        .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) SparkXref::keptCandidates, Encoders.row(PAIRS))
+        .distinct()
+        .filter((FilterFunction<Row>) r -> CrossMatchRules.comparable(r.getString(1), r.getString(3)))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long candidatePairs = pairs.count();
+
+    // 4. score each pair next to both entities' statements, sorted by the left entity
+    Dataset<Row> left = entities.toDF("l_id", "l_schema", "l_agency", "l_case", "l_rows");
+    Dataset<Row> right = entities.toDF("r_id", "r_schema", "r_agency", "r_case", "r_rows");
+    Dataset<Row> withInputs = pairs.join(left, col("l").equalTo(col("l_id"))).join(right, col("r").equalTo(col("r_id")))
+        .select("l_id", "l_schema", "l_agency", "l_case", "l_rows", "r_id", "r_schema", "r_agency", "r_case", "r_rows")
+        .repartition(partitions, col("l_id")).sortWithinPartitions("l_id");
+    Dataset<Row> hits = withInputs.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
+      MatcherV1 matcher = Matchers.DEFAULT;
+      KeyCache cache = new KeyCache(4096);
+      List<Row> out = new ArrayList<>();
+      while (it.hasNext()) {
+        Row r = it.next();
+        MatchKeys l = cache.get(r, 0);
+        MatchKeys rk = cache.get(r, 5);
+        CrossMatchRules.Outcome o = CrossMatchRules.score(matcher, l, rk);
+        scored.add(1);
+        if (o == null) continue;
+        out.add(RowFactory.create(o.leftId(), o.rightId(), o.score(), o.band().name(), seq(List.copyOf(o.kinds())), o.algorithm(), seq(o.reasons())));
+      }
+      return out.iterator();
+    }, Encoders.row(HITS));
+
+    List<CrossMatchRules.Outcome> found = new ArrayList<>();
+    for (Row r : hits.collectAsList()) found.add(outcome(r));
+    found.sort(java.util.Comparator.comparing(CrossMatchRules.Outcome::leftId).thenComparing(CrossMatchRules.Outcome::rightId));
+    pairs.unpersist();
+    entities.unpersist();
+    return new Result(entityCount, candidatePairs, scored.value(), found);
+  }
+
+  /** An entity's candidates as kept by the rules, each emitted as a pair in canonical order. */
+  private static Iterator<Row> keptCandidates(String a, Iterator<Row> group) {
+    List<Row> all = new ArrayList<>();
+    group.forEachRemaining(all::add);
+    if (all.size() > CrossMatchRules.MAX_CANDIDATES) {
+      all.sort((x, y) -> CrossMatchRules.CANDIDATE_ORDER.compare(
+          new CrossMatchRules.Candidate(x.getString(2), (int) x.getLong(4)), new CrossMatchRules.Candidate(y.getString(2), (int) y.getLong(4))));
+      all = all.subList(0, CrossMatchRules.MAX_CANDIDATES);
+    }
+    List<Row> out = new ArrayList<>(all.size());
+    for (Row r : all) {
+      boolean aFirst = a.compareTo(r.getString(2)) <= 0;
+      out.add(aFirst ? RowFactory.create(a, r.getString(1), r.getString(2), r.getString(3))
+          : RowFactory.create(r.getString(2), r.getString(3), a, r.getString(1)));
+    }
+    return out.iterator();
+  }
+
+  static CrossMatchRules.Outcome outcome(Row r) {
+    return new CrossMatchRules.Outcome(r.getString(0), r.getString(1), r.getDouble(2), org.mirabella.hits.ScoredPair.Band.valueOf(r.getString(3)),
+        new LinkedHashSet<>(r.<String>getList(4)), r.getString(5), List.copyOf(r.<String>getList(6)));
+  }
+
+  /** The keys of an entity row (schema {@link #ENTITIES}, starting at column {@code at}). */
+  static MatchKeys keysOf(Row e, int at) {
+    List<Row> rows = e.getList(at + 4);
+    List<MatchInput.Row> in = new ArrayList<>(rows.size());
+    for (Row r : rows) in.add(new MatchInput.Row(r.getString(0), r.getString(1), r.getString(2)));
+    return MatchInput.keys(e.getString(at), e.getString(at + 1), e.getString(at + 2), e.getString(at + 3), in);
+  }
+
+  static MatchKeys keysOf(Row e) {
+    return keysOf(e, 0);
+  }
+
+  /** Array values of a {@link Row} are Scala sequences. */
+  private static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(list).toSeq();
+  }
+
+  /** The smallest and largest {@code entity.seq}, or null for an empty store. */
+  static long[] seqBounds(String url, Properties connection) {
+    try (Connection c = DriverManager.getConnection(url, connection); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT MIN(seq), MAX(seq) FROM entity")) {
+      rs.next();
+      long lo = rs.getLong(1);
+      if (rs.wasNull()) return null;
+      return new long[] {lo, rs.getLong(2)};
+    } catch (SQLException e) {
+      throw new InvalidData("Cannot read the store", Map.of("db", redact(url) + ": " + e.getMessage()));
+    }
+  }
+
+  static String redact(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+
+  /** One matcher per executor JVM (immutable and thread-safe), the in-process engine's default. */
+  private static final class Matchers {
+    static final MatcherV1 DEFAULT = new MatcherV1();
+  }
+
+  /** Keys of recently seen entities: the left side repeats (sorted), the right side often. */
+  private static final class KeyCache extends LinkedHashMap<String, MatchKeys> {
+    private final int capacity;
+
+    KeyCache(int capacity) {
+      super(capacity * 2, 0.75f, true);
+      this.capacity = capacity;
+    }
+
+    MatchKeys get(Row r, int at) {
+      String id = r.getString(at);
+      MatchKeys k = get(id);
+      if (k == null) put(id, k = keysOf(r, at));
+      return k;
+    }
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, MatchKeys> eldest) {
+      return size() > capacity;
+    }
+  }
+
+  /**
+   * Statement rows sorted by entity → one row per matchable entity with its statements, streamed
+   * (a partition can hold more statements than fit in memory).
+   */
+  private static final class EntityRows implements Iterator<Row> {
+    private final Iterator<Row> in;
+    private Row pending;
+    private Row next;
+
+    EntityRows(Iterator<Row> in) {
+      this.in = in;
+      this.pending = in.hasNext() ? in.next() : null;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && pending != null) next = group();
+      return next != null;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) throw new NoSuchElementException();
+      Row r = next;
+      next = null;
+      return r;
+    }
+
+    /** Consumes one entity's rows; null when its schema is not matchable. */
+    private Row group() {
+      Row first = pending;
+      long seq = first.getLong(0);
+      List<Row> rows = new ArrayList<>();
+      while (pending != null && pending.getLong(0) == seq) {
+        rows.add(RowFactory.create(pending.getString(5).strip(), pending.getString(6), pending.getString(7)));
+        pending = in.hasNext() ? in.next() : null;
+      }
+      Schema schema = Model.get().schema(first.getString(2));
+      if (schema == null) {
+        throw new InvalidData("Unknown schema", Map.of("entity " + first.getString(1), "schema '" + first.getString(2) + "' is not in the model"));
+      }
+      if (!schema.matchable()) return null;
+      return RowFactory.create(first.getString(1), first.getString(2), first.getString(3), first.getString(4), seq(rows));
+    }
+  }
+
+}
