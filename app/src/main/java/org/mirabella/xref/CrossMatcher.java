@@ -18,6 +18,7 @@ import org.mirabella.matching.Match;
 import org.mirabella.matching.MatchKeys;
 import org.mirabella.matching.MatcherV1;
 import org.mirabella.matching.features.Feature;
+import org.mirabella.matching.store.MatchModels;
 import org.mirabella.model.Entity;
 import org.mirabella.model.Model;
 import org.mirabella.model.Schema;
@@ -30,9 +31,15 @@ import org.mirabella.store.EntityStore;
  * identifier key or at least two keys of any kind, and every candidate pair is scored by the
  * matching engine; pairs in the review band or above become hits through {@link HitRecorder}.
  *
- * <p>Load order does not change the result: whether a pair is a candidate depends only on the two
- * records' own keys (never on how common a key happens to be at that moment), the score is
- * symmetric, and whichever of the two arrives second finds the first.
+ * <p>The model is the latest stored fitted version ({@link MatchModels}, {@code mirabella xref --refit}
+ * adds one), or the algorithm's priors before any fit; every hit records the version that scored
+ * it. Keys that were held by more than {@link MatchModels#STOP_KEY_HOLDERS} entities when the model
+ * was fitted are not looked up (they would bring thousands of candidates and no information).
+ *
+ * <p>Load order does not change the result for a given model version: whether a pair is a
+ * candidate depends only on the two records' own keys and the version's stop keys (never on how
+ * common a key happens to be at that moment), the score is symmetric, and whichever of the two
+ * arrives second finds the first.
  */
 public final class CrossMatcher {
   /** Candidates looked at per new entity at most (the most shared keys first). */
@@ -43,16 +50,50 @@ public final class CrossMatcher {
   private final EntityStore store;
   private final HitRecorder hits;
   private final MatcherV1 matcher;
+  private final Integer modelVersion;
+  private final Set<String> stopKeys;
+  /** Keys of entities already read during this matcher's life (candidates recur from batch to batch). */
+  private final Map<String, MatchKeys> keyCache = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, MatchKeys> eldest) {
+      return size() > KEY_CACHE;
+    }
+  };
+  private static final int KEY_CACHE = 200_000;
 
+  /** With the latest stored model version, or the priors when none was fitted yet. */
   public CrossMatcher(Database db, EntityStore store, HitRecorder hits) {
-    this(db, store, hits, new MatcherV1());
+    this(db, store, hits, new MatchModels(db).latest().orElse(null));
   }
 
+  /** With a stored model version ({@code null}: the priors). */
+  public CrossMatcher(Database db, EntityStore store, HitRecorder hits, MatchModels.Stored model) {
+    this.db = db;
+    this.store = store;
+    this.hits = hits;
+    this.matcher = model == null ? new MatcherV1() : model.matcher();
+    this.modelVersion = model == null ? null : model.version();
+    this.stopKeys = model == null ? Set.of() : model.stopKeys();
+  }
+
+  /** With a model that is not stored (tests, evaluation): hits carry no model version. */
   public CrossMatcher(Database db, EntityStore store, HitRecorder hits, MatcherV1 matcher) {
     this.db = db;
     this.store = store;
     this.hits = hits;
     this.matcher = matcher;
+    this.modelVersion = null;
+    this.stopKeys = Set.of();
+  }
+
+  /** Fits a new model version over everything held ({@code mirabella xref --refit}) and matches with it. */
+  public static CrossMatcher refitted(Database db, EntityStore store, HitRecorder hits, String by) {
+    return new CrossMatcher(db, store, hits, new MatchModels(db).refit(store, by));
+  }
+
+  /** The stored model version in use, or null for the priors. */
+  public Integer modelVersion() {
+    return modelVersion;
   }
 
   /** What a run did. */
@@ -86,6 +127,9 @@ public final class CrossMatcher {
 
   private Summary matchBatch(List<String> ids) {
     Map<String, Entity> entities = store.findAll(ids);
+    synchronized (keyCache) {
+      ids.forEach(keyCache::remove);
+    }
     db.jdbi().useTransaction(h -> {
       h.createUpdate("DELETE FROM match_key WHERE entity_id IN (<ids>)").bindList("ids", ids).execute();
       storeKeys(h, keysOf(entities.values()));
@@ -98,20 +142,40 @@ public final class CrossMatcher {
     long candidates = 0;
     long scored = 0;
     long recorded = 0;
-    Map<String, MatchKeys> cache = new HashMap<>();
+    // Candidates of the whole batch first, then their keys in one read (cached across batches), then the scores.
+    Map<String, List<String>> found = new HashMap<>();
+    Set<String> missing = new HashSet<>();
+    for (MatchKeys k : keys.values()) {
+      List<String> c = candidates(entities.get(k.id()).agency(), k);
+      found.put(k.id(), c);
+      candidates += c.size();
+      synchronized (keyCache) {
+        for (String id : c) if (!keyCache.containsKey(id)) missing.add(id);
+      }
+    }
+    Map<String, MatchKeys> cache = new HashMap<>(keys);
+    List<String> toRead = new ArrayList<>(missing);
+    for (int i = 0; i < toRead.size(); i += 2_000) {
+      Map<String, MatchKeys> read = keysOf(store.findAll(toRead.subList(i, Math.min(toRead.size(), i + 2_000))).values());
+      cache.putAll(read);
+      synchronized (keyCache) {
+        keyCache.putAll(read);
+      }
+    }
     for (MatchKeys k : keys.values()) {
       Entity e = entities.get(k.id());
-      List<String> found = candidates(e.agency(), k);
-      candidates += found.size();
-      List<String> missing = found.stream().filter(id -> !cache.containsKey(id)).toList();
-      if (!missing.isEmpty()) cache.putAll(keysOf(store.findAll(missing).values()));
-      for (String other : found) {
+      for (String other : found.get(k.id())) {
         MatchKeys o = cache.get(other);
+        if (o == null) {
+          synchronized (keyCache) {
+            o = keyCache.get(other);
+          }
+        }
         if (o == null || !comparable(e.schema(), Model.get().require(o.schema()))) continue;
         Match m = matcher.score(k, o);
         scored++;
         if (m.band() == Band.NO_MATCH) continue;
-        ScoredPair pair = new ScoredPair(k.id(), o.id(), m.score(), band(m), kinds(k, o), m.version());
+        ScoredPair pair = new ScoredPair(k.id(), o.id(), m.score(), band(m), kinds(k, o), m.version(), modelVersion);
         if (hits.record(pair).isPresent()) recorded++;
       }
     }
@@ -120,13 +184,17 @@ public final class CrossMatcher {
 
   /** Other agencies' entities sharing an identifier key or at least two keys with {@code k}. */
   private List<String> candidates(String agency, MatchKeys k) {
-    Set<String> blocking = k.blockingKeys();
+    List<String> blocking = new ArrayList<>();
+    for (String key : k.blockingKeys()) {
+      String cut = key.length() > 256 ? key.substring(0, 256) : key;
+      if (!stopKeys.contains(cut)) blocking.add(cut);
+    }
     if (blocking.isEmpty()) return List.of();
     return db.jdbi().withHandle(h -> h.createQuery(
             "SELECT entity_id FROM match_key WHERE mkey IN (<keys>) AND agency <> :agency GROUP BY entity_id "
                 + "HAVING COUNT(*) >= 2 OR MAX(CASE WHEN mkey LIKE 'i:%' THEN 1 ELSE 0 END) = 1 "
                 + "ORDER BY COUNT(*) DESC, entity_id LIMIT " + MAX_CANDIDATES)
-        .bindList("keys", new ArrayList<>(blocking)).bind("agency", agency).mapTo(String.class).list());
+        .bindList("keys", blocking).bind("agency", agency).mapTo(String.class).list());
   }
 
   private static boolean comparable(Schema a, Schema b) {
@@ -134,9 +202,9 @@ public final class CrossMatcher {
   }
 
   private static Map<String, MatchKeys> keysOf(Collection<Entity> entities) {
-    Map<String, MatchKeys> out = new HashMap<>();
-    for (Entity e : entities) if (e.schema().matchable()) out.put(e.id(), MatchKeys.of(e));
-    return out;
+    Map<String, MatchKeys> out = new java.util.concurrent.ConcurrentHashMap<>();
+    entities.parallelStream().filter(e -> e.schema().matchable()).forEach(e -> out.put(e.id(), MatchKeys.of(e)));
+    return new HashMap<>(out);
   }
 
   private void storeKeys(Handle h, Map<String, MatchKeys> keys) {

@@ -30,6 +30,12 @@ public final class MatcherV1 implements Matcher {
   public static final double REVIEW = 0.5;
   /** Fewer candidate pairs than this: keep the prior m (EM on a handful of pairs is noise). */
   static final int MIN_PAIRS_FOR_EM = 500;
+  /**
+   * EM runs over at most this many candidate pairs (an even, deterministic sample of the rest): the
+   * parameters of ten features converge long before, and at a million records the candidate set is
+   * a hundred times larger.
+   */
+  static final int EM_SAMPLE = 2_000_000;
 
   private static final Set<String> CONTACT = Set.of("phone", "email");
   /** Identifier kinds (property or type names) that identify a person or thing. */
@@ -88,15 +94,22 @@ public final class MatcherV1 implements Matcher {
     FellegiSunter fs = candidates.size() < MIN_PAIRS_FOR_EM ? prior
         : prior.withRandomU(records, Math.min(200_000, Math.max(20_000, records.size() * 20)), 42L).withTermFrequencies(records);
     int nf = fs.features().size();
-    int n = candidates.size();
+    int n = Math.min(candidates.size(), EM_SAMPLE);
+    double stride = candidates.size() / (double) n;
     byte[] levels = new byte[n * nf];
     java.util.stream.IntStream.range(0, n).parallel().forEach(p -> {
-      MatchKeys a = candidates.left(p, records);
-      MatchKeys b = candidates.right(p, records);
+      int pair = (int) (p * stride);
+      MatchKeys a = candidates.left(pair, records);
+      MatchKeys b = candidates.right(pair, records);
       for (int f = 0; f < nf; f++) levels[p * nf + f] = (byte) fs.features().get(f).level(a, b);
     });
     // EM needs enough pairs to tell two populations apart; below that the priors are the better guess
     return new MatcherV1(n < MIN_PAIRS_FOR_EM ? fs : fs.withEm(levels, n, 25));
+  }
+
+  /** Candidate pairs EM runs over at most. */
+  public static int emSample() {
+    return EM_SAMPLE;
   }
 
   public FellegiSunter model() {
