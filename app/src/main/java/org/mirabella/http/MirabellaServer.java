@@ -32,7 +32,8 @@ public final class MirabellaServer implements AutoCloseable {
   static List<Routes> routes(ServerContext context) {
     return List.of(new SystemRoutes(context), new org.mirabella.access.AccessRoutes(context),
         new org.mirabella.ingest.ImportRoutes(context),
-        new org.mirabella.actions.JointActionRoutes(context));
+        new org.mirabella.actions.JointActionRoutes(context),
+        new org.mirabella.hits.MergedProfileRoutes(context));
   }
 
   public Observability observability() {

@@ -182,6 +182,59 @@ public final class CrossMatcher {
     return new Summary(entities.size(), candidates, scored, recorded);
   }
 
+  /**
+   * One answer of a hit/no-hit query: an entity of another agency that may be the probe's person,
+   * with its band and the kinds of property that agreed. The entity id is for the hit workflow;
+   * what a partner is shown is the agency, band and kinds, never the values.
+   */
+  public record ProbeHit(String entityId, String agency, ScoredPair.Band band, double score, Set<String> kinds) {}
+
+  /**
+   * The hit/no-hit query a partner makes (does anyone hold this person or identifier?): the probe's
+   * keys, its candidates among the other agencies' entities, each scored; answers in the review band
+   * or above, best first. Nothing is stored.
+   */
+  public List<ProbeHit> probe(String askingAgency, Entity probe) {
+    MatchKeys k = MatchKeys.of(probe);
+    List<String> found = candidates(askingAgency, k);
+    Map<String, MatchKeys> keys = new HashMap<>();
+    List<String> missing = new ArrayList<>();
+    synchronized (keyCache) {
+      for (String id : found) {
+        MatchKeys o = keyCache.get(id);
+        if (o == null) missing.add(id);
+        else keys.put(id, o);
+      }
+    }
+    Map<String, String> agencies = new HashMap<>();
+    if (!missing.isEmpty()) {
+      Map<String, Entity> read = store.findAll(missing);
+      read.forEach((id, e) -> agencies.put(id, e.agency()));
+      Map<String, MatchKeys> computed = keysOf(read.values());
+      keys.putAll(computed);
+      synchronized (keyCache) {
+        keyCache.putAll(computed);
+      }
+    }
+    List<String> known = found.stream().filter(id -> !agencies.containsKey(id)).toList();
+    if (!known.isEmpty()) {
+      db.jdbi().useHandle(h -> h.createQuery("SELECT id, agency FROM entity WHERE id IN (<ids>)").bindList("ids", known)
+          .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> agencies.put(e.getKey(), e.getValue())));
+    }
+    List<ProbeHit> out = new ArrayList<>();
+    for (String id : found) {
+      MatchKeys o = keys.get(id);
+      if (o == null || !comparable(probe.schema(), Model.get().require(o.schema()))) continue;
+      double p = matcher.probability(k, o);
+      if (p < MatcherV1.REVIEW) continue;
+      Match m = matcher.score(k, o);
+      if (m.band() == Band.NO_MATCH) continue;
+      out.add(new ProbeHit(id, agencies.get(id), band(m), m.score(), kinds(k, o)));
+    }
+    out.sort(java.util.Comparator.comparingDouble((ProbeHit h) -> -h.score()).thenComparing(ProbeHit::entityId));
+    return out;
+  }
+
   /** Other agencies' entities sharing an identifier key or at least two keys with {@code k}. */
   private List<String> candidates(String agency, MatchKeys k) {
     List<String> blocking = new ArrayList<>();

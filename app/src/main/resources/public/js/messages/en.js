@@ -380,4 +380,9 @@ export default {
   'audit.col.action': 'Action',
   'audit.col.object': 'Object',
   'audit.col.justification': 'Justification',
+  'entity.alsoHeldBy': 'Also held by other agencies',
+  'entity.alsoHeldBy.note': 'Records of the same person by confirmed hits. Only what you may see is shown; each statement keeps its owner.',
+  'entity.alsoHeldBy.agency': 'Also held by {agency}',
+  'entity.alsoHeldBy.none': 'No other agency\'s record of this person that you may see.',
+  'entity.alsoHeldBy.hit': 'confirmed hit {ref}',
 };

@@ -104,7 +104,28 @@ public final class MatcherV1 implements Matcher {
       for (int f = 0; f < nf; f++) levels[p * nf + f] = (byte) fs.features().get(f).level(a, b);
     });
     // EM needs enough pairs to tell two populations apart; below that the priors are the better guess
-    return new MatcherV1(n < MIN_PAIRS_FOR_EM ? fs : fs.withEm(levels, n, 25));
+    if (n < MIN_PAIRS_FOR_EM) return new MatcherV1(fs);
+    FellegiSunter em = fs.withEm(levels, n, 25);
+    return new MatcherV1(plausible(em, levels, n) ? em : fs);
+  }
+
+  /**
+   * Guards against EM's known degenerate solution: when the blocked pairs hold a large population
+   * that shares something other than the person (at a small scale, everyone called Mohamed of the
+   * same nationality), the two-class mixture may split along that instead, and its "match" class
+   * then makes agreement on a family name or a birth date evidence <em>against</em> a match. A fit
+   * is kept only if, for every feature present in at least 1 % of the pairs, exact agreement is
+   * more likely among matches than among non-matches (m > u at the strongest level); otherwise the
+   * features' prior m with the random-pair u and value frequencies are used.
+   */
+  static boolean plausible(FellegiSunter em, byte[] levels, int pairs) {
+    int nf = em.features().size();
+    int[] present = new int[nf];
+    for (int p = 0; p < pairs; p++) for (int f = 0; f < nf; f++) if (levels[p * nf + f] >= 0) present[f]++;
+    for (int f = 0; f < nf; f++) {
+      if (present[f] >= pairs / 100 && em.m(f, 0) <= em.u(f, 0)) return false;
+    }
+    return true;
   }
 
   /** Candidate pairs EM runs over at most. */
