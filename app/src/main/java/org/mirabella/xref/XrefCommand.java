@@ -15,6 +15,9 @@ import picocli.CommandLine.Mixin;
 public final class XrefCommand implements Runnable {
   @Mixin StoreOptions store;
 
+  @picocli.CommandLine.Option(names = "--refit", description = "Fit a new matching model version over everything held first, and match with it.")
+  boolean refit;
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -23,7 +26,8 @@ public final class XrefCommand implements Runnable {
     try (Database db = store.open()) {
       EntityStore entities = new EntityStore(db, Model.get());
       long start = System.nanoTime();
-      var s = new CrossMatcher(db, entities, new HitStore(db, new JdbcAuditLog(db))).rematchAll();
+      HitStore hits = new HitStore(db, new JdbcAuditLog(db));
+      var s = (refit ? CrossMatcher.refitted(db, entities, hits, "cli:" + System.getProperty("user.name")) : new CrossMatcher(db, entities, hits)).rematchAll();
       double secs = (System.nanoTime() - start) / 1e9;
       spec.commandLine().getOut().printf(java.util.Locale.ROOT,
           "Cross-matched %d entities in %.1f s: %d candidate pairs, %d scored, %d hits between agencies.%n",
