@@ -61,6 +61,7 @@ public final class MatcherV1 implements Matcher {
 
   private static final int FULL_NAME = 0;
   private static final int GIVEN = 1;
+  private static final int FAMILY = 2;
   private static final int BIRTH = 3;
   private static final int COUNTRY = 5;
   private static final int IDENTIFIER = 6;
@@ -72,8 +73,9 @@ public final class MatcherV1 implements Matcher {
       (a, b, l) -> l[BIRTH] == 4 && birthYearsDisjoint(a, b) ? Optional.of("birth years disjoint: " + a.birthDates() + " vs " + b.birthDates())
           : Optional.empty(),
       (a, b, l) -> l[IDENTIFIER] == 2 ? Optional.of("different identifiers of the same kind") : Optional.empty(),
-      // relatives share a family name, an address and often a phone: different given names need an analyst
-      (a, b, l) -> l[GIVEN] == 5 || l[FULL_NAME] == 5 ? Optional.of("names conflict") : Optional.empty());
+      // relatives share a family name, an address and often a phone: different given names need an analyst;
+      // and namesakes born the same day are common in a million records: different family names need one too
+      (a, b, l) -> l[GIVEN] == 5 || l[FULL_NAME] == 5 || l[FAMILY] == 5 ? Optional.of("names conflict") : Optional.empty());
 
   private final FellegiSunter model;
 
