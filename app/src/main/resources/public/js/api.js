@@ -123,6 +123,8 @@ export const api = {
   logEntry: (id, message) => post(`/api/operations/${enc(id)}/log`, { message }),
   addOutcome: (id, outcome) => post(`/api/operations/${enc(id)}/outcomes`, outcome),
   outcomeTotals: (id) => get(`/api/operations/${enc(id)}/outcomes/totals`),
+  // the person across agencies: the record and the other agencies' records of it by confirmed hits
+  merged: (id, justification) => get(`/api/entities/${enc(id)}/merged`, {}, { justification }),
 };
 
 /** Downloads an API resource with the bearer token (exports): fetches it, then saves it as a file. */

@@ -35,9 +35,10 @@ import picocli.CommandLine.Parameters;
  * imports it into a fresh embedded store and prints rows/s, statements/s and the peak heap. The
  * figures go in docs/benchmarks-ingest.md with the exact command.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: 'bench import' measures import speed and memory.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: 'bench import' measures import speed and memory.",
+    subcommands = {org.mirabella.matching.cli.MatchBenchCommand.class})
 final class BenchCommand implements Runnable {
-  @Parameters(paramLabel = "WHAT", description = "What to measure: import.")
+  @Parameters(paramLabel = "WHAT", arity = "0..1", description = "What to measure: import (matching: the subcommand 'bench match').")
   String what;
 
   @Option(names = "--rows", defaultValue = "200000", description = "Rows of the synthetic CSV (default ${DEFAULT-VALUE}).")
@@ -87,7 +88,7 @@ final class BenchCommand implements Runnable {
 
   @Override
   public void run() {
-    if (!what.equals("import")) throw new Main.UserError("unknown benchmark '" + what + "': use import");
+    if (!"import".equals(what)) throw new Main.UserError("unknown benchmark '" + what + "': use import");
     PrintWriter out = spec.commandLine().getOut();
     boolean temporary = dir == null;
     try {

@@ -25,7 +25,16 @@ public final class ConfirmedHits implements SamePerson {
 
   @Override
   public String canonical(String entityId) {
-    Set<String> group = new TreeSet<>();
+    return group(entityId).first();
+  }
+
+  /**
+   * The records joined to {@code entityId} by confirmed hits, transitively, itself included, in id
+   * order (at most {@value #MAX_GROUP}). Unfiltered: what a viewer may see of each is for
+   * {@link org.mirabella.access.AccessControl} to say.
+   */
+  public java.util.SortedSet<String> group(String entityId) {
+    TreeSet<String> group = new TreeSet<>();
     Deque<String> todo = new ArrayDeque<>(List.of(entityId));
     group.add(entityId);
     while (!todo.isEmpty() && group.size() < MAX_GROUP) {
@@ -36,6 +45,6 @@ public final class ConfirmedHits implements SamePerson {
           .bind("id", id).mapTo(String.class).list());
       for (String n : next) if (group.add(n)) todo.push(n);
     }
-    return ((TreeSet<String>) group).first();
+    return java.util.Collections.unmodifiableSortedSet(group);
   }
 }

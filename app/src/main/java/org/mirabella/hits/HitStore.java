@@ -50,20 +50,24 @@ public final class HitStore implements HitRecorder {
       String kinds = String.join(",", new java.util.TreeSet<>(pair.matchedKinds()));
       if (existing.isPresent()) {
         if (existing.get().judgement() == Judgement.REJECTED) return Optional.<Hit>empty();
-        h.createUpdate("UPDATE hit SET score = :s, band = :b, matched_kinds = :k, algorithm = :a, updated_at = :t WHERE id = :id")
+        h.createUpdate("UPDATE hit SET score = :s, band = :b, matched_kinds = :k, algorithm = :a, model_version = :mv, updated_at = :t "
+                + "WHERE id = :id")
             .bind("s", pair.score()).bind("b", pair.band().name()).bind("k", kinds).bind("a", pair.algorithm())
+            .bind("mv", pair.modelVersion())
             .bind("t", now).bind("id", existing.get().id()).execute();
         return byId(h, existing.get().id());
       }
       String ref = newRef();
       h.createUpdate("INSERT INTO hit(ref, left_entity, left_agency, right_entity, right_agency, score, band, matched_kinds, "
-              + "algorithm, created_at, updated_at) VALUES (:ref, :l, :la, :r, :ra, :s, :b, :k, :a, :t, :t)")
+              + "algorithm, model_version, created_at, updated_at) VALUES (:ref, :l, :la, :r, :ra, :s, :b, :k, :a, :mv, :t, :t)")
           .bind("ref", ref).bind("l", left).bind("la", la).bind("r", right).bind("ra", ra).bind("s", pair.score())
-          .bind("b", pair.band().name()).bind("k", kinds).bind("a", pair.algorithm()).bind("t", now).execute();
+          .bind("b", pair.band().name()).bind("k", kinds).bind("a", pair.algorithm())
+          .bind("mv", pair.modelVersion()).bind("t", now).execute();
       Hit hit = h.createQuery("SELECT * FROM hit WHERE ref = :ref").bind("ref", ref).map(MAPPER).one();
       for (String side : List.of(la, ra)) {
         audit.record(h, new AuditEvent("matching", "-", "hit.created", ref, side, null,
-            "agencies " + la + " and " + ra + "; band " + pair.band() + "; " + pair.algorithm()));
+            "agencies " + la + " and " + ra + "; band " + pair.band() + "; " + pair.algorithm()
+                + (pair.modelVersion() == null ? "" : " model " + pair.modelVersion())));
       }
       return Optional.of(hit);
     });
@@ -97,6 +101,6 @@ public final class HitStore implements HitRecorder {
         ScoredPair.Band.valueOf(rs.getString("band")),
         Arrays.stream(rs.getString("matched_kinds").split(",")).filter(s -> !s.isBlank()).collect(Collectors.toCollection(LinkedHashSet::new)),
         rs.getString("algorithm"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-        j == null ? null : Judgement.valueOf(j));
+        j == null ? null : Judgement.valueOf(j), (Integer) rs.getObject("model_version", Integer.class));
   };
 }

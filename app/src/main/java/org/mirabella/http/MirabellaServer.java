@@ -34,7 +34,8 @@ public final class MirabellaServer implements AutoCloseable {
         new org.mirabella.ingest.ImportRoutes(context),
         new org.mirabella.actions.JointActionRoutes(context),
         new org.mirabella.network.NetworkRoutes(context),
-        new org.mirabella.routes.MapRoutes(context));
+        new org.mirabella.routes.MapRoutes(context),
+        new org.mirabella.hits.MergedProfileRoutes(context));
   }
 
   public Observability observability() {

@@ -3,15 +3,20 @@ package org.mirabella.xref;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.mirabella.hits.HitRecorder;
+import org.mirabella.hits.ScoredPair;
+import org.mirabella.matching.Band;
+import org.mirabella.matching.Match;
 import org.mirabella.matching.MatchKeys;
 import org.mirabella.matching.MatcherV1;
 import org.mirabella.matching.engine.CrossMatchRules;
+import org.mirabella.matching.store.MatchModels;
 import org.mirabella.model.Entity;
 import org.mirabella.model.Model;
 import org.mirabella.model.Schema;
@@ -24,9 +29,15 @@ import org.mirabella.store.EntityStore;
  * identifier key or at least two keys of any kind, and every candidate pair is scored by the
  * matching engine; pairs in the review band or above become hits through {@link HitRecorder}.
  *
- * <p>Load order does not change the result: whether a pair is a candidate depends only on the two
- * records' own keys (never on how common a key happens to be at that moment), the score is
- * symmetric, and whichever of the two arrives second finds the first.
+ * <p>The model is the latest stored fitted version ({@link MatchModels}, {@code mirabella xref --refit}
+ * adds one), or the algorithm's priors before any fit; every hit records the version that scored
+ * it. Keys that were held by more than {@link MatchModels#STOP_KEY_HOLDERS} entities when the model
+ * was fitted are not looked up (they would bring thousands of candidates and no information).
+ *
+ * <p>Load order does not change the result for a given model version: whether a pair is a
+ * candidate depends only on the two records' own keys and the version's stop keys (never on how
+ * common a key happens to be at that moment), the score is symmetric, and whichever of the two
+ * arrives second finds the first.
  */
 public final class CrossMatcher {
   /** Candidates looked at per new entity at most (the most shared keys first). */
@@ -37,16 +48,50 @@ public final class CrossMatcher {
   private final EntityStore store;
   private final HitRecorder hits;
   private final MatcherV1 matcher;
+  private final Integer modelVersion;
+  private final Set<String> stopKeys;
+  /** Keys of entities already read during this matcher's life (candidates recur from batch to batch). */
+  private final Map<String, MatchKeys> keyCache = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, MatchKeys> eldest) {
+      return size() > KEY_CACHE;
+    }
+  };
+  private static final int KEY_CACHE = 200_000;
 
+  /** With the latest stored model version, or the priors when none was fitted yet. */
   public CrossMatcher(Database db, EntityStore store, HitRecorder hits) {
-    this(db, store, hits, new MatcherV1());
+    this(db, store, hits, new MatchModels(db).latest().orElse(null));
   }
 
+  /** With a stored model version ({@code null}: the priors). */
+  public CrossMatcher(Database db, EntityStore store, HitRecorder hits, MatchModels.Stored model) {
+    this.db = db;
+    this.store = store;
+    this.hits = hits;
+    this.matcher = model == null ? new MatcherV1() : model.matcher();
+    this.modelVersion = model == null ? null : model.version();
+    this.stopKeys = model == null ? Set.of() : model.stopKeys();
+  }
+
+  /** With a model that is not stored (tests, evaluation): hits carry no model version. */
   public CrossMatcher(Database db, EntityStore store, HitRecorder hits, MatcherV1 matcher) {
     this.db = db;
     this.store = store;
     this.hits = hits;
     this.matcher = matcher;
+    this.modelVersion = null;
+    this.stopKeys = Set.of();
+  }
+
+  /** Fits a new model version over everything held ({@code mirabella xref --refit}) and matches with it. */
+  public static CrossMatcher refitted(Database db, EntityStore store, HitRecorder hits, String by) {
+    return new CrossMatcher(db, store, hits, new MatchModels(db).refit(store, by));
+  }
+
+  /** The stored model version in use, or null for the priors. */
+  public Integer modelVersion() {
+    return modelVersion;
   }
 
   /** What a run did. */
@@ -80,6 +125,9 @@ public final class CrossMatcher {
 
   private Summary matchBatch(List<String> ids) {
     Map<String, Entity> entities = store.findAll(ids);
+    synchronized (keyCache) {
+      ids.forEach(keyCache::remove);
+    }
     db.jdbi().useTransaction(h -> {
       h.createUpdate("DELETE FROM match_key WHERE entity_id IN (<ids>)").bindList("ids", ids).execute();
       storeKeys(h, keysOf(entities.values()));
@@ -92,35 +140,109 @@ public final class CrossMatcher {
     long candidates = 0;
     long scored = 0;
     long recorded = 0;
-    Map<String, MatchKeys> cache = new HashMap<>();
+    // Candidates of the whole batch first, then their keys in one read (cached across batches), then the scores.
+    Map<String, List<String>> found = new HashMap<>();
+    Set<String> missing = new HashSet<>();
+    for (MatchKeys k : keys.values()) {
+      List<String> c = candidates(entities.get(k.id()).agency(), k);
+      found.put(k.id(), c);
+      candidates += c.size();
+      synchronized (keyCache) {
+        for (String id : c) if (!keyCache.containsKey(id)) missing.add(id);
+      }
+    }
+    Map<String, MatchKeys> cache = new HashMap<>(keys);
+    List<String> toRead = new ArrayList<>(missing);
+    for (int i = 0; i < toRead.size(); i += 2_000) {
+      Map<String, MatchKeys> read = keysOf(store.findAll(toRead.subList(i, Math.min(toRead.size(), i + 2_000))).values());
+      cache.putAll(read);
+      synchronized (keyCache) {
+        keyCache.putAll(read);
+      }
+    }
     for (MatchKeys k : keys.values()) {
       Entity e = entities.get(k.id());
-      List<String> found = candidates(e.agency(), k);
-      candidates += found.size();
-      List<String> missing = found.stream().filter(id -> !cache.containsKey(id)).toList();
-      if (!missing.isEmpty()) cache.putAll(keysOf(store.findAll(missing).values()));
-      for (String other : found) {
+      for (String other : found.get(k.id())) {
         MatchKeys o = cache.get(other);
+        if (o == null) {
+          synchronized (keyCache) {
+            o = keyCache.get(other);
+          }
+        }
         if (o == null || !comparable(e.schema(), Model.get().require(o.schema()))) continue;
         // the rules every engine shares (the Spark engine calls the same function)
         CrossMatchRules.Outcome m = CrossMatchRules.score(matcher, k, o);
         scored++;
         if (m == null) continue;
-        if (hits.record(m.pair()).isPresent()) recorded++;
+        if (hits.record(m.pair(modelVersion)).isPresent()) recorded++;
       }
     }
     return new Summary(entities.size(), candidates, scored, recorded);
   }
 
+  /**
+   * One answer of a hit/no-hit query: an entity of another agency that may be the probe's person,
+   * with its band and the kinds of property that agreed. The entity id is for the hit workflow;
+   * what a partner is shown is the agency, band and kinds, never the values.
+   */
+  public record ProbeHit(String entityId, String agency, ScoredPair.Band band, double score, Set<String> kinds) {}
+
+  /**
+   * The hit/no-hit query a partner makes (does anyone hold this person or identifier?): the probe's
+   * keys, its candidates among the other agencies' entities, each scored; answers in the review band
+   * or above, best first. Nothing is stored.
+   */
+  public List<ProbeHit> probe(String askingAgency, Entity probe) {
+    MatchKeys k = MatchKeys.of(probe);
+    List<String> found = candidates(askingAgency, k);
+    Map<String, MatchKeys> keys = new HashMap<>();
+    List<String> missing = new ArrayList<>();
+    synchronized (keyCache) {
+      for (String id : found) {
+        MatchKeys o = keyCache.get(id);
+        if (o == null) missing.add(id);
+        else keys.put(id, o);
+      }
+    }
+    Map<String, String> agencies = new HashMap<>();
+    if (!missing.isEmpty()) {
+      Map<String, Entity> read = store.findAll(missing);
+      read.forEach((id, e) -> agencies.put(id, e.agency()));
+      Map<String, MatchKeys> computed = keysOf(read.values());
+      keys.putAll(computed);
+      synchronized (keyCache) {
+        keyCache.putAll(computed);
+      }
+    }
+    List<String> known = found.stream().filter(id -> !agencies.containsKey(id)).toList();
+    if (!known.isEmpty()) {
+      db.jdbi().useHandle(h -> h.createQuery("SELECT id, agency FROM entity WHERE id IN (<ids>)").bindList("ids", known)
+          .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> agencies.put(e.getKey(), e.getValue())));
+    }
+    List<ProbeHit> out = new ArrayList<>();
+    for (String id : found) {
+      MatchKeys o = keys.get(id);
+      if (o == null || !comparable(probe.schema(), Model.get().require(o.schema()))) continue;
+      double p = matcher.probability(k, o);
+      if (p < MatcherV1.REVIEW) continue;
+      Match m = matcher.score(k, o);
+      if (m.band() == Band.NO_MATCH) continue;
+      out.add(new ProbeHit(id, agencies.get(id), CrossMatchRules.hitBand(m), m.score(), CrossMatchRules.kinds(matcher, k, o)));
+    }
+    out.sort(java.util.Comparator.comparingDouble((ProbeHit h) -> -h.score()).thenComparing(ProbeHit::entityId));
+    return out;
+  }
+
   /** Other agencies' entities sharing an identifier key or at least two keys with {@code k}. */
   private List<String> candidates(String agency, MatchKeys k) {
-    Set<String> blocking = CrossMatchRules.keys(k);
+    List<String> blocking = new ArrayList<>();
+    for (String key : CrossMatchRules.keys(k)) if (!stopKeys.contains(key)) blocking.add(key);
     if (blocking.isEmpty()) return List.of();
     return db.jdbi().withHandle(h -> h.createQuery(
             "SELECT entity_id FROM match_key WHERE mkey IN (<keys>) AND agency <> :agency GROUP BY entity_id "
                 + "HAVING COUNT(*) >= 2 OR MAX(CASE WHEN mkey LIKE 'i:%' THEN 1 ELSE 0 END) = 1 "
                 + "ORDER BY COUNT(*) DESC, entity_id LIMIT " + MAX_CANDIDATES)
-        .bindList("keys", new ArrayList<>(blocking)).bind("agency", agency).mapTo(String.class).list());
+        .bindList("keys", blocking).bind("agency", agency).mapTo(String.class).list());
   }
 
   private static boolean comparable(Schema a, Schema b) {
@@ -128,9 +250,9 @@ public final class CrossMatcher {
   }
 
   private static Map<String, MatchKeys> keysOf(Collection<Entity> entities) {
-    Map<String, MatchKeys> out = new HashMap<>();
-    for (Entity e : entities) if (e.schema().matchable()) out.put(e.id(), MatchKeys.of(e));
-    return out;
+    Map<String, MatchKeys> out = new java.util.concurrent.ConcurrentHashMap<>();
+    entities.parallelStream().filter(e -> e.schema().matchable()).forEach(e -> out.put(e.id(), MatchKeys.of(e)));
+    return new HashMap<>(out);
   }
 
   private void storeKeys(Handle h, Map<String, MatchKeys> keys) {

@@ -87,6 +87,8 @@ public final class XrefCommand implements Runnable {
   @Option(names = "--hits", paramLabel = "HITS.jsonl",
       description = "Record the hits a Spark run wrote (spark-submit … xref --out HITS.jsonl) instead of matching.")
   Path hitsFile;
+  @picocli.CommandLine.Option(names = "--refit", description = "Fit a new matching model version over everything held first, and match with it.")
+  boolean refit;
 
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -110,7 +112,8 @@ public final class XrefCommand implements Runnable {
       EntityStore entities = new EntityStore(db, Model.get());
       long cpu = cpuNanos();
       long start = System.nanoTime();
-      var s = new CrossMatcher(db, entities, new HitStore(db, new JdbcAuditLog(db))).rematchAll();
+      HitStore hits = new HitStore(db, new JdbcAuditLog(db));
+      var s = (refit ? CrossMatcher.refitted(db, entities, hits, "cli:" + System.getProperty("user.name")) : new CrossMatcher(db, entities, hits)).rematchAll();
       double secs = (System.nanoTime() - start) / 1e9;
       out.printf(Locale.ROOT,
           "Cross-matched %d entities in %.1f s (process CPU %.1f s): %d candidate pairs, %d scored, %d hits between agencies.%n",

@@ -416,4 +416,9 @@ export default {
   'timeline.label': 'Events over time',
   'timeline.empty': 'No dated events.',
   'timeline.year': '{year}: {count}',
+  'entity.alsoHeldBy': 'Also held by other agencies',
+  'entity.alsoHeldBy.note': 'Records of the same person by confirmed hits. Only what you may see is shown; each statement keeps its owner.',
+  'entity.alsoHeldBy.agency': 'Also held by {agency}',
+  'entity.alsoHeldBy.none': 'No other agency\'s record of this person that you may see.',
+  'entity.alsoHeldBy.hit': 'confirmed hit {ref}',
 };

@@ -383,4 +383,9 @@ export default {
   'timeline.label': 'Événements dans le temps',
   'timeline.empty': 'Aucun événement daté.',
   'timeline.year': '{year} : {count}',
+  'entity.alsoHeldBy': 'Aussi détenu par d\'autres services',
+  'entity.alsoHeldBy.note': 'Fiches de la même personne reliées par des concordances confirmées. Seul ce que vous pouvez voir est affiché ; chaque déclaration garde son propriétaire.',
+  'entity.alsoHeldBy.agency': 'Aussi détenu par {agency}',
+  'entity.alsoHeldBy.none': 'Aucune fiche d\'un autre service sur cette personne que vous puissiez voir.',
+  'entity.alsoHeldBy.hit': 'concordance confirmée {ref}',
 };

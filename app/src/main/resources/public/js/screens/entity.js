@@ -12,8 +12,9 @@ export async function render(root, ctx) {
   const id = ctx.params.id;
   clear(root, loading());
   let e;
+  let justification;
   try {
-    e = await withJustification(t('justification.purpose.profile'), (j) => api.entity(id, j));
+    e = await withJustification(t('justification.purpose.profile'), (j) => { justification = j; return api.entity(id, j); });
   } catch (err) {
     clear(root, h('h1', {}, t('entity.title')), isMissingApi(err) ? pendingApi('entity', err)
       : err.status === 404 ? h('p', { class: 'empty', id: 'entity-not-found' }, t('entity.notFound')) : problemBox(err));
@@ -68,6 +69,7 @@ export async function render(root, ctx) {
   ].filter((x) => x.date).sort((a, b) => String(a.date).localeCompare(String(b.date)));
 
   const hitsBox = h('div', { id: 'entity-hits' }, loading());
+  const alsoBox = h('div', { id: 'entity-also-held' }, loading());
   clear(root,
     h('h1', { dir: 'auto' }, e.caption || e.id),
     h('p', { class: 'sub' }, badge.schema(s ? s.label : e.schema), badge.agency(e.agency), e.case && h('span', { class: 'small' }, `${t('entity.case')} ${e.case} `),
@@ -77,6 +79,8 @@ export async function render(root, ctx) {
       h('div', {},
         h('section', { class: 'card', 'aria-labelledby': 'props-title' }, h('h2', { id: 'props-title' }, t('entity.properties')),
           byProperty.size ? props : h('p', { class: 'empty' }, t('entity.noProperties'))),
+        h('section', { class: 'card', 'aria-labelledby': 'also-title' }, h('h2', { id: 'also-title' }, t('entity.alsoHeldBy')),
+          h('p', { class: 'small muted' }, t('entity.alsoHeldBy.note')), alsoBox),
         retracted.length > 0 && h('section', { class: 'card' }, h('details', {}, h('summary', {}, t('entity.history', { count: retracted.length })),
           retracted.map(valueEl))),
         h('section', { class: 'card', 'aria-labelledby': 'links-title' }, h('h2', { id: 'links-title' }, t('entity.links')),
@@ -94,6 +98,27 @@ export async function render(root, ctx) {
           timeline.length ? h('ol', { class: 'timeline', id: 'timeline' }, timeline.map((x) => h('li', {},
             h('strong', {}, x.date), ' ', x.id ? h('a', { href: `#/entity/${encodeURIComponent(x.id)}` }, x.text) : x.text)))
             : h('p', { class: 'muted' }, t('entity.noTimeline'))))));
+
+  // The person across agencies: other agencies' records of this person by confirmed hits, each
+  // statement with its own provenance, and only what the server lets this viewer see.
+  try {
+    const merged = await api.merged(e.id, justification);
+    const others = listOf(merged.alsoHeldBy || []);
+    clear(alsoBox, others.length ? others.map((o) => {
+      const other = new Map();
+      for (const st of (o.entity.statements || []).filter((x) => !x.retracted)) {
+        if (!other.has(st.property)) other.set(st.property, []);
+        other.get(st.property).push(st);
+      }
+      return h('div', { class: 'also-held', 'data-agency': o.agency },
+        h('h3', {}, t('entity.alsoHeldBy.agency', { agency: agencyName(o.agency) || o.agency }), ' ', badge.agency(o.agency), ' ',
+          h('a', { href: `#/entity/${encodeURIComponent(o.entity.id)}`, dir: 'auto' }, o.entity.caption || o.entity.id),
+          o.hit && h('span', { class: 'small' }, ' · ', h('a', { href: `#/hits/${encodeURIComponent(o.hit)}` }, t('entity.alsoHeldBy.hit', { ref: o.hit })))),
+        h('dl', { class: 'props' }, [...other.entries()].map(([p, sts]) => [h('dt', {}, propertyLabel(s, p)), h('dd', {}, sts.map(valueEl))])));
+    }) : h('p', { class: 'muted', id: 'entity-also-held-none' }, t('entity.alsoHeldBy.none')));
+  } catch (err) {
+    clear(alsoBox, isMissingApi(err) ? h('p', { class: 'muted small' }, t('pending.short')) : problemBox(err));
+  }
 
   try {
     const hits = (e.hits ? listOf(e.hits) : listOf(await api.hits(), 'hits')).filter((x) => !x.ownEntity || x.ownEntity === e.id || x.otherEntity === e.id);

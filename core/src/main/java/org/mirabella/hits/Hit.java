@@ -3,9 +3,13 @@ package org.mirabella.hits;
 import java.time.Instant;
 import java.util.Set;
 
-/** A match between two agencies' entities, as stored. Sides are ordered: left is the smaller entity id. */
+/**
+ * A match between two agencies' entities, as stored. Sides are ordered: left is the smaller entity id.
+ * {@code modelVersion} is the stored fitted model that last scored it (null: the algorithm's priors).
+ */
 public record Hit(long id, String ref, String leftEntity, String leftAgency, String rightEntity, String rightAgency,
-    double score, ScoredPair.Band band, Set<String> matchedKinds, String algorithm, Instant createdAt, Judgement judgement) {
+    double score, ScoredPair.Band band, Set<String> matchedKinds, String algorithm, Instant createdAt, Judgement judgement,
+    Integer modelVersion) {
 
   public boolean involves(String agency) {
     return leftAgency.equals(agency) || rightAgency.equals(agency);

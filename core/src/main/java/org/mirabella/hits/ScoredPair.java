@@ -8,10 +8,16 @@ import org.mirabella.model.InvalidData;
 /**
  * What the matching engine hands over: two entities it scored as possibly the same, the score, its
  * band, the kinds of property that matched (e.g. {@code name}, {@code phone}, {@code birthDate}) and
- * the algorithm version that made it. A pair of two agencies' entities becomes a {@link Hit}.
+ * the algorithm version that made it, with the version of the stored fitted model it used (null when
+ * the algorithm's priors scored it). A pair of two agencies' entities becomes a {@link Hit}.
  */
 public record ScoredPair(String leftId, String rightId, double score, Band band, Set<String> matchedKinds,
-    String algorithm) {
+    String algorithm, Integer modelVersion) {
+  /** A pair scored without a stored model. */
+  public ScoredPair(String leftId, String rightId, double score, Band band, Set<String> matchedKinds, String algorithm) {
+    this(leftId, rightId, score, band, matchedKinds, algorithm, null);
+  }
+
   public ScoredPair {
     Objects.requireNonNull(leftId, "leftId");
     Objects.requireNonNull(rightId, "rightId");

@@ -30,6 +30,12 @@ public final class MatcherV1 implements Matcher {
   public static final double REVIEW = 0.5;
   /** Fewer candidate pairs than this: keep the prior m (EM on a handful of pairs is noise). */
   static final int MIN_PAIRS_FOR_EM = 500;
+  /**
+   * EM runs over at most this many candidate pairs (an even, deterministic sample of the rest): the
+   * parameters of ten features converge long before, and at a million records the candidate set is
+   * a hundred times larger.
+   */
+  static final int EM_SAMPLE = 2_000_000;
 
   private static final Set<String> CONTACT = Set.of("phone", "email");
   /** Identifier kinds (property or type names) that identify a person or thing. */
@@ -55,6 +61,7 @@ public final class MatcherV1 implements Matcher {
 
   private static final int FULL_NAME = 0;
   private static final int GIVEN = 1;
+  private static final int FAMILY = 2;
   private static final int BIRTH = 3;
   private static final int COUNTRY = 5;
   private static final int IDENTIFIER = 6;
@@ -66,8 +73,9 @@ public final class MatcherV1 implements Matcher {
       (a, b, l) -> l[BIRTH] == 4 && birthYearsDisjoint(a, b) ? Optional.of("birth years disjoint: " + a.birthDates() + " vs " + b.birthDates())
           : Optional.empty(),
       (a, b, l) -> l[IDENTIFIER] == 2 ? Optional.of("different identifiers of the same kind") : Optional.empty(),
-      // relatives share a family name, an address and often a phone: different given names need an analyst
-      (a, b, l) -> l[GIVEN] == 5 || l[FULL_NAME] == 5 ? Optional.of("names conflict") : Optional.empty());
+      // relatives share a family name, an address and often a phone: different given names need an analyst;
+      // and namesakes born the same day are common in a million records: different family names need one too
+      (a, b, l) -> l[GIVEN] == 5 || l[FULL_NAME] == 5 || l[FAMILY] == 5 ? Optional.of("names conflict") : Optional.empty());
 
   private final FellegiSunter model;
 
@@ -88,15 +96,43 @@ public final class MatcherV1 implements Matcher {
     FellegiSunter fs = candidates.size() < MIN_PAIRS_FOR_EM ? prior
         : prior.withRandomU(records, Math.min(200_000, Math.max(20_000, records.size() * 20)), 42L).withTermFrequencies(records);
     int nf = fs.features().size();
-    int n = candidates.size();
+    int n = Math.min(candidates.size(), EM_SAMPLE);
+    double stride = candidates.size() / (double) n;
     byte[] levels = new byte[n * nf];
     java.util.stream.IntStream.range(0, n).parallel().forEach(p -> {
-      MatchKeys a = candidates.left(p, records);
-      MatchKeys b = candidates.right(p, records);
+      int pair = (int) (p * stride);
+      MatchKeys a = candidates.left(pair, records);
+      MatchKeys b = candidates.right(pair, records);
       for (int f = 0; f < nf; f++) levels[p * nf + f] = (byte) fs.features().get(f).level(a, b);
     });
     // EM needs enough pairs to tell two populations apart; below that the priors are the better guess
-    return new MatcherV1(n < MIN_PAIRS_FOR_EM ? fs : fs.withEm(levels, n, 25));
+    if (n < MIN_PAIRS_FOR_EM) return new MatcherV1(fs);
+    FellegiSunter em = fs.withEm(levels, n, 25);
+    return new MatcherV1(plausible(em, levels, n) ? em : fs);
+  }
+
+  /**
+   * Guards against EM's known degenerate solution: when the blocked pairs hold a large population
+   * that shares something other than the person (at a small scale, everyone called Mohamed of the
+   * same nationality), the two-class mixture may split along that instead, and its "match" class
+   * then makes agreement on a family name or a birth date evidence <em>against</em> a match. A fit
+   * is kept only if, for every feature present in at least 1 % of the pairs, exact agreement is
+   * more likely among matches than among non-matches (m > u at the strongest level); otherwise the
+   * features' prior m with the random-pair u and value frequencies are used.
+   */
+  static boolean plausible(FellegiSunter em, byte[] levels, int pairs) {
+    int nf = em.features().size();
+    int[] present = new int[nf];
+    for (int p = 0; p < pairs; p++) for (int f = 0; f < nf; f++) if (levels[p * nf + f] >= 0) present[f]++;
+    for (int f = 0; f < nf; f++) {
+      if (present[f] >= pairs / 100 && em.m(f, 0) <= em.u(f, 0)) return false;
+    }
+    return true;
+  }
+
+  /** Candidate pairs EM runs over at most. */
+  public static int emSample() {
+    return EM_SAMPLE;
   }
 
   public FellegiSunter model() {

@@ -37,6 +37,40 @@ class MatcherV1Test {
   }
 
   @Test
+  void namesakesBornTheSameDayWithDifferentFamilyNamesAreNotMergedAutomatically() {
+    Map<String, List<String>> a = Map.of("firstName", List.of("Suman"), "lastName", List.of("Gaipoukru"), "birthDate", List.of("1972-03-01"),
+        "nationality", List.of("np"), "gender", List.of("male"));
+    Map<String, List<String>> b = new java.util.HashMap<>(a);
+    b.put("lastName", List.of("Dritegraind"));
+    Match m = matcher.score(person("a", a), person("b", b));
+    assertThat(m.band()).isNotEqualTo(Band.AUTO_MATCH);
+    assertThat(String.join("; ", m.reasons())).contains("names conflict: not matched automatically");
+    // the same family name is no conflict
+    assertThat(String.join("; ", matcher.score(person("a", a), person("c", a)).reasons())).doesNotContain("names conflict");
+  }
+
+  @Test
+  void emRefusesAFitThatMakesAgreementEvidenceAgainstAMatch() {
+    java.util.List<org.mirabella.matching.features.Feature> fs = MatcherV1.features();
+    org.mirabella.matching.fs.FellegiSunter prior = org.mirabella.matching.fs.FellegiSunter.priors(fs, 0.01);
+    int nf = fs.size();
+    byte[] levels = new byte[nf * 600];
+    java.util.Arrays.fill(levels, (byte) -1);
+    for (int p = 0; p < 600; p++) levels[p * nf + 2] = (byte) (p % 2 == 0 ? 0 : 5);
+    assertThat(MatcherV1.plausible(prior, levels, 600)).isTrue();
+    double[][] m = new double[nf][];
+    double[][] u = new double[nf][];
+    for (int f = 0; f < nf; f++) {
+      m[f] = fs.get(f).priorM().clone();
+      u[f] = fs.get(f).priorU().clone();
+    }
+    m[2][0] = 0.01; // family names agreeing would count against a match
+    u[2][0] = 0.3;
+    var inverted = org.mirabella.matching.fs.FellegiSunter.of(fs, m, u, 0.4, null);
+    assertThat(MatcherV1.plausible(inverted, levels, 600)).isFalse();
+  }
+
+  @Test
   void countryMismatchHoldsBackAutoMatch() {
     Entity a = person("a", Map.of("name", List.of("Youssef Al-Masri"), "birthDate", List.of("1990-01-01"), "nationality", List.of("eg"),
         "phone", List.of("+201001234567")));

@@ -51,7 +51,12 @@ public final class CrossMatchRules {
       List<String> reasons) {
     /** What the hit recorder takes. */
     public ScoredPair pair() {
-      return new ScoredPair(leftId, rightId, score, band, kinds, algorithm);
+      return pair(null);
+    }
+
+    /** What the hit recorder takes, naming the stored model version that scored it (null: the unfitted default). */
+    public ScoredPair pair(Integer modelVersion) {
+      return new ScoredPair(leftId, rightId, score, band, kinds, algorithm, modelVersion);
     }
   }
 

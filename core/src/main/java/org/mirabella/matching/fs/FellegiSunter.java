@@ -56,8 +56,51 @@ public final class FellegiSunter {
     return new FellegiSunter(features, m, u, lambda, null);
   }
 
+  /**
+   * A model from stored parameters (a persisted fit): m and u per feature and level in the order of
+   * {@code features}, the prior λ, and per feature the value frequencies kept for the term-frequency
+   * adjustment (null where none). Shapes are checked against the features.
+   */
+  public static FellegiSunter of(List<Feature> features, double[][] m, double[][] u, double lambda, List<Map<String, Double>> frequencies) {
+    if (m.length != features.size() || u.length != features.size()) {
+      throw new IllegalArgumentException("m and u need one row per feature (" + features.size() + "), got " + m.length + " and " + u.length);
+    }
+    for (int f = 0; f < features.size(); f++) {
+      int levels = features.get(f).levels().length;
+      if (m[f] == null || u[f] == null || m[f].length != levels || u[f].length != levels) {
+        throw new IllegalArgumentException("feature " + features.get(f).name() + " has " + levels + " levels; m/u rows do not match");
+      }
+    }
+    if (!(lambda > 0 && lambda < 1)) throw new IllegalArgumentException("lambda must be in (0, 1): " + lambda);
+    if (frequencies != null && frequencies.size() != features.size()) {
+      throw new IllegalArgumentException("frequencies need one entry (or null) per feature");
+    }
+    double[][] mm = new double[m.length][];
+    double[][] uu = new double[u.length][];
+    for (int f = 0; f < m.length; f++) {
+      mm[f] = m[f].clone();
+      uu[f] = u[f].clone();
+    }
+    return new FellegiSunter(features, mm, uu, lambda, frequencies == null ? null : new java.util.ArrayList<>(frequencies));
+  }
+
   public List<Feature> features() {
     return features;
+  }
+
+  /**
+   * The value frequencies of a feature that make an exact agreement weigh less than the average
+   * one: values more common than u of the agreement level, most common first, at most {@code max}.
+   * Values left out get the average weight, which is what a store keeps when it persists the model.
+   */
+  public Map<String, Double> commonValues(int feature, int max) {
+    if (frequencies == null || frequencies.get(feature) == null) return Map.of();
+    double cut = u[feature][0];
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    frequencies.get(feature).entrySet().stream().filter(e -> e.getValue() > cut)
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(max).forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
   }
 
   public double lambda() {

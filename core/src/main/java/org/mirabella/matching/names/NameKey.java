@@ -67,8 +67,27 @@ public final class NameKey {
     return latinKey;
   }
 
-  /** Computes the keys of a name. Never fails; an empty or unreadable name has no tokens. */
+  /**
+   * Keys of names seen recently: the same given and family names recur across millions of records
+   * (and a store reads the same candidates again and again), and transliteration is the costly
+   * part. Keys are immutable, so sharing them is safe. Bounded by clearing when full: simpler than
+   * an LRU and as good for a working set that fits.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, NameKey> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int CACHE_SIZE = 500_000;
+
+  /** Computes the keys of a name (or returns those already computed). Never fails; an empty or unreadable name has no tokens. */
   public static NameKey of(String name) {
+    if (name == null || name.length() > 200) return compute(name);
+    NameKey k = CACHE.get(name);
+    if (k != null) return k;
+    k = compute(name);
+    if (CACHE.size() >= CACHE_SIZE) CACHE.clear();
+    CACHE.put(name, k);
+    return k;
+  }
+
+  private static NameKey compute(String name) {
     NameKey whole = parse(name);
     if (name != null && ALTERNATIVES.matcher(name).find()) {
       List<NameKey> alts = new ArrayList<>();
