@@ -91,7 +91,9 @@ public final class Observability {
     config.jetty.modifyHttpConfiguration(h -> h.setIdleTimeout(idle));
     config.jetty.modifyServer(s -> {
       for (var c : s.getConnectors()) if (c instanceof org.eclipse.jetty.server.AbstractConnector a) a.setIdleTimeout(idle);
+      s.setErrorHandler(new org.mirabella.reliability.ProblemErrorHandler());
     });
+    config.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new org.mirabella.reliability.ProblemErrorHandler()));
   }
 
   public PrometheusMeterRegistry registry() {
@@ -126,6 +128,23 @@ public final class Observability {
     app.after(Observability.this::finish);
     app.exception(Overloaded.class, (e, ctx) -> {
       ProblemMapper.send(ctx, Problem.of(503, "Service unavailable", "The server is at capacity; retry in a few seconds.", Map.of()));
+    });
+    // Hostile input: a body that is not the JSON a route reads is the caller's error (400 naming where
+    // parsing stopped), not the server's. Found by ApiFuzzTest: a truncated body was a 500. Failing to
+    // write JSON (a generation or definition error) stays a 500.
+    app.exception(com.fasterxml.jackson.core.JsonProcessingException.class, (e, ctx) -> {
+      if (e instanceof com.fasterxml.jackson.core.JsonGenerationException
+          || e instanceof com.fasterxml.jackson.databind.exc.InvalidDefinitionException) {
+        LOG.atError().addKeyValue("event", "http.error").addKeyValue("route", ctx.endpointHandlerPath())
+            .addKeyValue("exception", e.getClass().getName()).log("writing JSON failed");
+        ProblemMapper.send(ctx, Problem.of(500, "Internal error", "The server could not answer; the error is logged.", null));
+        return;
+      }
+      var at = e.getLocation();
+      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String why = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage();
+      ProblemMapper.send(ctx, Problem.of(400, "Malformed JSON body", "The request body is not valid JSON for this route" + where + ".",
+          Map.of("body", why.length() > 200 ? why.substring(0, 200) + "…" : why)));
     });
     app.exception(TooManyRequests.class, (e, ctx) -> {
       ProblemMapper.send(ctx, Problem.of(429, "Too many requests",
