@@ -146,6 +146,24 @@ public final class Observability {
       ProblemMapper.send(ctx, Problem.of(400, "Malformed JSON body", "The request body is not valid JSON for this route" + where + ".",
           Map.of("body", why.length() > 200 ? why.substring(0, 200) + "…" : why)));
     });
+    // A value the store cannot hold (SQLState class 22: too long, out of range, malformed) is the
+    // caller's error. Found by ApiFuzzTest: a 519-character case reference was a 500, and the log
+    // line quoted the value. Database errors are logged by route and SQLState only, never by message,
+    // which can quote personal data.
+    app.exception(org.jdbi.v3.core.statement.UnableToExecuteStatementException.class, (e, ctx) -> {
+      String state = null;
+      for (Throwable t = e; t != null && state == null; t = t.getCause()) {
+        if (t instanceof java.sql.SQLException q) state = q.getSQLState();
+      }
+      if (state != null && state.startsWith("22")) {
+        ProblemMapper.send(ctx, Problem.of(400, "Invalid value",
+            "A value is too long or not of the kind the store holds (SQLState " + state + ").", Map.of("body", "a value is too long or malformed")));
+        return;
+      }
+      LOG.atError().addKeyValue("event", "http.error").addKeyValue("route", ctx.endpointHandlerPath())
+          .addKeyValue("sqlState", state).log("database error");
+      ProblemMapper.send(ctx, Problem.of(500, "Internal error", "The server could not answer; the error is logged.", null));
+    });
     app.exception(TooManyRequests.class, (e, ctx) -> {
       ProblemMapper.send(ctx, Problem.of(429, "Too many requests",
           "This caller already has " + maxPerCaller + " requests in progress; retry when one has finished.", Map.of()));
