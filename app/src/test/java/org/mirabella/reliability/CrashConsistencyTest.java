@@ -102,9 +102,14 @@ class CrashConsistencyTest {
   void anImportKilledAtAnyPointIsCompletedByRunningItAgain() throws Exception {
     for (int seed = 1; seed <= SEEDS; seed++) {
       Path data = work.resolve("import-" + seed);
-      CrashFixture.copyTree(template, data);
-      Process p = CrashFixture.child(work.resolve("import-" + seed + ".log"), importArgs(data));
-      boolean finished = killWithin(p, new Random(seed), importMillis);
+      boolean finished = true;
+      // The machine's load varies: a run that finished before its kill point is redone with an earlier one.
+      for (long window = importMillis; finished && window > 200; window /= 2) {
+        CrashFixture.deleteTree(data);
+        CrashFixture.copyTree(template, data);
+        Process p = CrashFixture.child(work.resolve("import-" + seed + ".log"), importArgs(data));
+        finished = killWithin(p, new Random(seed), window);
+      }
       System.out.printf("crash test: import seed %d killed (had finished: %s)%n", seed, finished);
 
       cli(0, importArgs(data));
@@ -138,9 +143,14 @@ class CrashConsistencyTest {
     System.out.printf("crash test: uninterrupted xref in a child JVM took %d ms%n", xrefMillis);
     for (int seed = 1; seed <= Math.max(1, SEEDS - 1); seed++) {
       Path data = work.resolve("xref-" + seed);
-      CrashFixture.copyTree(unmatched, data);
-      Process p = CrashFixture.child(work.resolve("xref-" + seed + ".log"), "xref", "--data", data.toString());
-      killWithin(p, new Random(100 + seed), xrefMillis);
+      boolean finished = true;
+      for (long window = xrefMillis; finished && window > 200; window /= 2) {
+        CrashFixture.deleteTree(data);
+        CrashFixture.copyTree(unmatched, data);
+        Process p = CrashFixture.child(work.resolve("xref-" + seed + ".log"), "xref", "--data", data.toString());
+        finished = killWithin(p, new Random(100 + seed), window);
+      }
+      System.out.printf("crash test: xref seed %d killed (had finished: %s)%n", seed, finished);
       try (Database db = Database.embedded(data)) {
         assertThat(new JdbcAuditLog(db).verify().intact()).as("seed %d: audit chain after the kill", seed).isTrue();
       }
