@@ -24,7 +24,8 @@ final class BackupCommand implements Runnable {
     try (Database db = store.open()) {
       var tables = Backup.write(db, out);
       long rows = tables.stream().mapToLong(Backup.TableEntry::rows).sum();
-      spec.commandLine().getOut().printf("Backed up %s to %s: %d tables, %d rows.%n", db.url(), out, tables.size(), rows);
+      spec.commandLine().getOut().printf("Backed up %s to %s: %d tables, %d rows.%nManifest SHA-256 (keep it apart from the file): %s%n",
+          db.url(), out, tables.size(), rows, Backup.manifestDigest(out));
     }
   }
 }

@@ -1,20 +1,26 @@
 package org.mirabella.cli;
 
 import org.mirabella.model.Model;
-import org.mirabella.search.IndexSync;
+import org.mirabella.reliability.StoreCheck;
 import org.mirabella.store.Database;
 import org.mirabella.store.EntityStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Verifies that the search index agrees with the store; exit 1 when it does not (unless repaired). */
+/**
+ * Verifies the store against the search index, the audit trail's hash chain, the hits and the match
+ * keys; exit 1 when anything disagrees (unless {@code --repair} fixed it). Prints the audit head
+ * hash for anchoring outside the store.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = "Verify the store and the search index against each other and report differences (exit 1); --repair fixes the index from the store.")
+    description = "Verify store, search index, audit trail (hash chain; prints the head hash to anchor externally), hits and "
+        + "match keys against each other and report differences (exit 1); --repair rebuilds what can be derived (index, match keys).")
 final class CheckCommand implements Runnable {
   @Mixin StoreOptions store;
 
-  @Option(names = "--repair", description = "Re-index what the index lacks and drop what the store no longer has.")
+  @Option(names = "--repair", description = "Re-index what the index lacks, drop what the store no longer has, rewrite missing or "
+      + "stale match keys and re-match those entities.")
   boolean repair;
 
   @picocli.CommandLine.Spec
@@ -24,12 +30,17 @@ final class CheckCommand implements Runnable {
   public void run() {
     var out = spec.commandLine().getOut();
     try (Database db = store.open(); var index = store.openIndex()) {
-      EntityStore entities = new EntityStore(db, Model.get());
-      var r = repair ? IndexSync.sync(entities, index) : IndexSync.diff(entities, index);
-      out.printf("store: %d entities; search index: %d entities; missing from index: %d; not in store: %d%s%n",
-          r.inStore(), r.inIndex(), r.added(), r.removed(), repair && !r.wasConsistent() ? " (repaired)" : "");
-      if (!r.wasConsistent() && !repair) {
-        throw new Main.UserError("store and search index disagree: run 'mirabella check --repair'", Main.CHECK_FAILED);
+      var check = new StoreCheck(db, new EntityStore(db, Model.get()), index);
+      StoreCheck.Report r = repair ? check.repair() : check.check();
+      for (StoreCheck.Part p : r.parts()) {
+        out.printf("%-10s %s  %s%s%n", p.name() + ":", p.consistent() ? "ok  " : "FAIL", p.summary(),
+            p.examples().isEmpty() ? "" : " e.g. " + String.join(", ", p.examples()));
+      }
+      out.printf("audit head: record %d, hash %s%n", r.auditRecords(), r.auditHead());
+      out.flush();
+      if (!r.consistent()) {
+        throw new Main.UserError(repair ? "the store is inconsistent in ways --repair cannot derive (see above)"
+            : "the store is inconsistent (see above): run 'mirabella check --repair'", Main.CHECK_FAILED);
       }
     }
   }

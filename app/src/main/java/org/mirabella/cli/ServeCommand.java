@@ -27,6 +27,7 @@ final class ServeCommand implements Runnable {
     MirabellaServer server;
     SearchIndex index = store.openIndex();
     try {
+      org.mirabella.reliability.StartupRepair.repairIndex(db, index);
       server = new MirabellaServer(ServerContext.of(db, index)).start(serve.host, serve.port);
     } catch (RuntimeException e) {
       index.close();

@@ -19,13 +19,14 @@ public final class MirabellaServer implements AutoCloseable {
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson().updateMapper(m -> m.findAndRegisterModules()));
-      config.http.maxRequestSize = 64L * 1024 * 1024;
+      Observability.configure(config);
       WebUi.configure(config);
     });
     ProblemMapper.install(app);
     observability.install(app);
     this.api = new Api(app);
     for (Routes r : routes(context)) r.register(api);
+    new org.mirabella.reliability.StoreMetrics(context.db(), java.time.Duration.ofSeconds(5)).bindTo(observability.registry());
     api.get("/api/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(observability.registry().scrape()));
   }
 

@@ -16,23 +16,28 @@ import org.mirabella.model.Schema;
 public final class SystemRoutes implements Routes {
   private final ServerContext context;
   private final String openApiJson;
+  private final org.mirabella.reliability.Readiness readiness;
+  private volatile org.mirabella.store.EntityStore.Counts counts;
+  private volatile long countedAt;
 
   public SystemRoutes(ServerContext context) {
     this.context = context;
+    this.readiness = new org.mirabella.reliability.Readiness(context.db(), context.search());
     this.openApiJson = loadOpenApi();
   }
 
   @Override
   public void register(Api api) {
+    // Liveness: cheap (counts cached for a few seconds), so probes cost nothing under load.
     api.get("/api/health", ctx -> {
-      var counts = context.entities().counts();
+      var counts = counts();
       ctx.json(Map.of("status", "ok", "database", context.db().dialect().name().toLowerCase(java.util.Locale.ROOT),
           "entities", counts.entities(), "statements", counts.statements()));
     });
+    // Readiness: database reachable, migrations applied, search index readable; 503 naming the part that is not.
     api.get("/api/ready", ctx -> {
-      boolean db = context.db().jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
-      long indexed = context.search().count();
-      ctx.status(db ? 200 : 503).json(Map.of("ready", db, "database", db, "indexedEntities", indexed));
+      var r = readiness.check();
+      ctx.status(r.ready() ? 200 : 503).json(r.parts());
     });
     api.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApiJson));
     api.get("/api/schemata", ctx -> ctx.json(context.model().schemata().stream().map(SystemRoutes::summary).toList()));
@@ -55,6 +60,15 @@ public final class SystemRoutes implements Routes {
       ctx.json(m);
     });
     api.get("/api/agencies", ctx -> ctx.json(Agencies.get().all()));
+  }
+
+  private org.mirabella.store.EntityStore.Counts counts() {
+    long now = System.nanoTime();
+    if (counts == null || now - countedAt > 5_000_000_000L) {
+      counts = context.entities().counts();
+      countedAt = now;
+    }
+    return counts;
   }
 
   private static Map<String, Object> summary(Schema s) {

@@ -1,0 +1,355 @@
+package org.mirabella.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.mirabella.access.PasswordHasher;
+import org.mirabella.access.Role;
+import org.mirabella.access.UserStore;
+import org.mirabella.agency.Agencies;
+import org.mirabella.model.Model;
+import org.mirabella.store.Database;
+import org.mirabella.store.EntityStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The load benchmark: {@code --analysts} concurrent analysts (virtual threads, one login each)
+ * searching, opening profiles and reading their hits inbox against a server on loopback, while one
+ * import runs through the API. Prints p50/p95/p99 per request kind, throughput, errors and
+ * refusals, the server's and this process's CPU time beside the wall time, and whether the import's
+ * statements are all in the store afterwards. With {@code --data} it creates the bench accounts,
+ * starts {@code mirabella serve} on that store as a child process and stops it after.
+ */
+@Command(name = "load", mixinStandardHelpOptions = true, description = "Load benchmark: concurrent analysts against a server, with an import running.")
+public final class LoadBenchmark implements Runnable {
+  @Option(names = "--data", required = true, paramLabel = "DIR", description = "Embedded store to serve (built before, e.g. by 'mirabella demo --scenario').")
+  Path data;
+
+  @Option(names = "--analysts", defaultValue = "200", description = "Concurrent analysts (default ${DEFAULT-VALUE}).")
+  int analysts;
+
+  @Option(names = "--duration", defaultValue = "60", description = "Seconds of load (default ${DEFAULT-VALUE}).")
+  int seconds;
+
+  @Option(names = "--think-ms", defaultValue = "1000", description = "Pause of each analyst between requests, uniformly 0..2x this (default ${DEFAULT-VALUE} ms).")
+  int thinkMs;
+
+  @Option(names = "--import-rows", defaultValue = "5000", description = "Rows of the CSV imported through the API during the load (0: none).")
+  int importRows;
+
+  @Option(names = "--port", defaultValue = "7171", description = "Port for the server (default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--server-opts", defaultValue = "-Xmx2g", description = "JVM options of the server process.")
+  String serverOpts;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String[] AGENCIES = {"IT", "DE", "UK", "FR", "US", "JP", "CA", "LY"};
+  private static final String PASSWORD = "bench password not for production";
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new LoadBenchmark()).execute(args));
+  }
+
+  private record Kind(String name, ConcurrentHistogram latency, AtomicLong errors, AtomicLong refused) {
+    Kind(String name) {
+      this(name, new ConcurrentHistogram(60_000_000L, 3), new AtomicLong(), new AtomicLong());
+    }
+  }
+
+  @Override
+  public void run() {
+    PrintWriter out = new PrintWriter(System.out, true);
+    try {
+      List<String> users = prepareUsers();
+      Process server = startServer();
+      try {
+        String base = "http://127.0.0.1:" + port;
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
+            .connectTimeout(Duration.ofSeconds(10)).build();
+        awaitReady(http, base, server);
+        long statementsBefore = statements(http, base);
+        Map<String, Kind> kinds = new LinkedHashMap<>();
+        for (String k : List.of("search", "profile", "hits", "login")) kinds.put(k, new Kind(k));
+        Map<String, Object> importResult = new ConcurrentHashMap<>();
+        double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        long serverCpu0 = cpuNanos(server);
+        long ownCpu0 = ownCpuNanos();
+        long t0 = System.nanoTime();
+        long end = t0 + seconds * 1_000_000_000L;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+          if (importRows > 0) threads.submit(() -> importDuringLoad(http, base, users.get(0), importResult));
+          for (int a = 0; a < analysts; a++) {
+            String user = users.get(a % users.size());
+            long seed = a;
+            threads.submit(() -> analyst(http, base, user, new Random(seed), end, kinds));
+          }
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double serverCpu = (cpuNanos(server) - serverCpu0) / 1e9;
+        double ownCpu = (ownCpuNanos() - ownCpu0) / 1e9;
+        double load1 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        report(out, kinds, wall, serverCpu, ownCpu, load0, load1);
+        Thread.sleep(6_000); // /api/health caches its counts for 5 s
+        long statementsAfter = statements(http, base);
+        if (importRows > 0) {
+          Object added = importResult.get("statementsAdded");
+          out.printf("import during the load: %s rows in %s ms, %s statements added; store statements %d -> %d (+%d): %s%n",
+              importResult.get("rowsRead"), importResult.get("millis"), added, statementsBefore, statementsAfter,
+              statementsAfter - statementsBefore, added instanceof Number n && n.longValue() == statementsAfter - statementsBefore
+                  ? "0 statements lost" : "MISMATCH " + importResult);
+        }
+      } finally {
+        server.destroy();
+        server.waitFor();
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One bench analyst per agency and number, with cheap password hashes (logins are not what is measured). */
+  private List<String> prepareUsers() {
+    List<String> users = new ArrayList<>();
+    try (Database db = Database.embedded(data)) {
+      new EntityStore(db, Model.get()).ensureAgencies(Agencies.get());
+      UserStore store = new UserStore(db, new PasswordHasher(1024, 1, 1));
+      for (String agency : AGENCIES) {
+        String name = "bench." + agency.toLowerCase(java.util.Locale.ROOT);
+        if (store.find(name).isPresent()) store.setPassword(name, PASSWORD.toCharArray());
+        else store.add(name, agency, Set.of(Role.ANALYST), PASSWORD.toCharArray());
+        users.add(name);
+      }
+    }
+    return users;
+  }
+
+  private Process startServer() throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(List.of(serverOpts.trim().split("\\s+")));
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.mirabella.cli.Main", "serve", "--data", data.toString(),
+        "--port", String.valueOf(port)));
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(data.resolve("bench-server.log").toFile()).start();
+  }
+
+  private static void awaitReady(HttpClient http, String base, Process server) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 600_000;
+    while (System.currentTimeMillis() < deadline) {
+      if (!server.isAlive()) throw new IllegalStateException("the server exited; see bench-server.log in the data folder");
+      try {
+        if (http.send(HttpRequest.newBuilder(URI.create(base + "/api/ready")).build(), HttpResponse.BodyHandlers.discarding())
+            .statusCode() == 200) return;
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("the server did not become ready");
+  }
+
+  private static long statements(HttpClient http, String base) throws IOException, InterruptedException {
+    var r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/health")).build(), HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(r.body()).get("statements").asLong();
+  }
+
+  private static String login(HttpClient http, String base, String user) throws IOException, InterruptedException {
+    var r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) throw new IllegalStateException("login " + user + ": " + r.statusCode() + " " + r.body());
+    return JSON.readTree(r.body()).get("token").asText();
+  }
+
+  /** One analyst: log in, then search, open a profile from the results, read the hits inbox, with think time between. */
+  private void analyst(HttpClient http, String base, String user, Random rnd, long end, Map<String, Kind> kinds) {
+    String token = null;
+    Kind logins = kinds.get("login");
+    while (token == null && System.nanoTime() < end) {
+      long t = System.nanoTime();
+      try {
+        var r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login")).header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        logins.latency().recordValue(Math.max(1, (System.nanoTime() - t) / 1_000));
+        if (r.statusCode() == 200) {
+          token = JSON.readTree(r.body()).get("token").asText();
+        } else if (r.statusCode() == 429 || r.statusCode() == 503) {
+          logins.refused().incrementAndGet(); // refused cleanly: wait as told, then try again
+          Thread.sleep(1_000L * Integer.parseInt(r.headers().firstValue("Retry-After").orElse("2")));
+        } else {
+          logins.errors().incrementAndGet();
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (Exception e) {
+        logins.errors().incrementAndGet();
+        return;
+      }
+    }
+    if (token == null) return;
+    List<String> terms = new ArrayList<>(List.of("a", "mohamed", "ahmed", "ali", "hassan", "omar", "ibrahim", "fatima", "amira", "youssef"));
+    List<String> seen = new ArrayList<>();
+    while (System.nanoTime() < end) {
+      int pick = rnd.nextInt(10);
+      try {
+        if (pick < 5 || seen.isEmpty()) {
+          JsonNode r = call(http, kinds.get("search"), base + "/api/search?limit=20&q="
+              + URLEncoder.encode(terms.get(rnd.nextInt(terms.size())), StandardCharsets.UTF_8), token);
+          if (r != null) {
+            for (JsonNode hit : r.path("results")) {
+              if (hit.hasNonNull("id") && seen.size() < 200) seen.add(hit.get("id").asText());
+              JsonNode names = hit.path("properties").path("name");
+              if (names.isArray() && !names.isEmpty() && terms.size() < 200) {
+                String first = names.get(0).isTextual() ? names.get(0).asText() : names.get(0).path("value").asText();
+                if (!first.isBlank()) terms.add(first.split("\\s+")[0]);
+              }
+            }
+          }
+        } else if (pick < 8) {
+          call(http, kinds.get("profile"), base + "/api/entities/" + URLEncoder.encode(seen.get(rnd.nextInt(seen.size())),
+              StandardCharsets.UTF_8), token);
+        } else {
+          call(http, kinds.get("hits"), base + "/api/hits", token);
+        }
+        if (thinkMs > 0) Thread.sleep(rnd.nextInt(2 * thinkMs + 1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** A GET, timed; 429/503 count as refusals, anything else not 2xx (or an exception) as an error. */
+  private static JsonNode call(HttpClient http, Kind kind, String url, String token) throws InterruptedException {
+    long t = System.nanoTime();
+    try {
+      var r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+          .header("X-Justification", "load benchmark").timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+      kind.latency().recordValue(Math.max(1, (System.nanoTime() - t) / 1_000));
+      if (r.statusCode() == 429 || r.statusCode() == 503) {
+        kind.refused().incrementAndGet();
+        return null;
+      }
+      if (r.statusCode() / 100 != 2) {
+        kind.errors().incrementAndGet();
+        return null;
+      }
+      return JSON.readTree(r.body());
+    } catch (IOException e) {
+      kind.errors().incrementAndGet();
+      return null;
+    }
+  }
+
+  /** A person CSV imported through POST /api/imports while the analysts work. */
+  private void importDuringLoad(HttpClient http, String base, String user, Map<String, Object> result) {
+    try {
+      String token = login(http, base, user);
+      StringBuilder csv = new StringBuilder("person_id;first;last;born;doc\n");
+      Random rnd = new Random(11);
+      String[] first = {"Mario", "Amira", "Karim", "Elena", "Omar", "Lucia", "Yusuf", "Selam"};
+      for (int i = 0; i < importRows; i++) {
+        csv.append("lb").append(i).append(';').append(first[rnd.nextInt(first.length)]).append(";Benchmark").append(i).append(';')
+            .append(1950 + rnd.nextInt(50)).append("-0").append(1 + rnd.nextInt(9)).append("-1").append(rnd.nextInt(9)).append(";LB")
+            .append(5_000_000 + i).append('\n');
+      }
+      String mapping = """
+          source: {format: csv, delimiter: ";", dateFormats: ["yyyy-MM-dd"]}
+          entities:
+            person:
+              schema: Person
+              keys: [person_id]
+              properties:
+                firstName: {column: first}
+                lastName: {column: last}
+                name: {template: "{first} {last}"}
+                birthDate: {column: born}
+                idNumber: {column: doc}
+          """;
+      String boundary = "----mirabella" + System.nanoTime();
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      part(body, boundary, "case", null, "LOAD-BENCH-" + System.currentTimeMillis());
+      part(body, boundary, "acceptRejects", null, "true");
+      part(body, boundary, "mapping", "bench.yaml", mapping);
+      part(body, boundary, "file", "bench.csv", csv.toString());
+      body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+      long t = System.nanoTime();
+      var r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/imports")).header("Authorization", "Bearer " + token)
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary).timeout(Duration.ofMinutes(30))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+      result.put("millis", (System.nanoTime() - t) / 1_000_000);
+      result.put("status", r.statusCode());
+      JsonNode j = JSON.readTree(r.body());
+      result.put("statementsAdded", j.path("statementsAdded").asLong(-1));
+      result.put("rowsRead", j.path("read").path("rowsRead").asLong(j.path("rowsRead").asLong(-1)));
+      if (r.statusCode() != 200) result.put("body", r.body().length() > 500 ? r.body().substring(0, 500) : r.body());
+    } catch (Exception e) {
+      result.put("error", e.toString());
+    }
+  }
+
+  private static void part(ByteArrayOutputStream out, String boundary, String name, String filename, String value) throws IOException {
+    out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+        + (filename == null ? "" : "; filename=\"" + filename + "\"\r\nContent-Type: application/octet-stream") + "\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    out.write(value.getBytes(StandardCharsets.UTF_8));
+    out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void report(PrintWriter out, Map<String, Kind> kinds, double wall, double serverCpu, double ownCpu, double load0, double load1) {
+    out.printf("load: %d analysts (think time 0-%d ms), %.1f s wall; server process CPU %.1f s (%.2f cores), load generator CPU %.1f s; "
+        + "load average %.1f at start, %.1f at end; %d cores%n", analysts, 2 * thinkMs, wall, serverCpu, serverCpu / wall, ownCpu, load0, load1,
+        Runtime.getRuntime().availableProcessors());
+    out.println("| request | count | per s | p50 ms | p95 ms | p99 ms | max ms | errors | refused (429/503) |");
+    out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    long total = 0;
+    long errors = 0;
+    for (Kind k : kinds.values()) {
+      Histogram h = k.latency();
+      total += h.getTotalCount();
+      errors += k.errors().get();
+      out.printf("| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d |%n", k.name(), h.getTotalCount(), h.getTotalCount() / wall,
+          h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
+          h.getMaxValue() / 1000.0, k.errors().get(), k.refused().get());
+    }
+    out.printf("total: %d requests, %.1f per s, %d errors%n", total, total / wall, errors);
+  }
+
+  private static long cpuNanos(Process p) {
+    return p.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+  }
+
+  private static long ownCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+}
