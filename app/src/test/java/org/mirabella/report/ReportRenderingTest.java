@@ -83,6 +83,25 @@ class ReportRenderingTest {
       assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(2);
       String text = new PDFTextStripper().getText(pdf);
       assertThat(text).contains("Mare Nostrum").contains("Routes and flows").contains("Joint action days and their outcomes");
+      // every page rendered as an image shows something, and the pages with charts carry colour (the bars)
+      org.apache.pdfbox.rendering.PDFRenderer renderer = new org.apache.pdfbox.rendering.PDFRenderer(pdf);
+      int colourful = 0;
+      for (int page = 0; page < pdf.getNumberOfPages(); page++) {
+        java.awt.image.BufferedImage img = renderer.renderImageWithDPI(page, 40);
+        long ink = 0;
+        long colour = 0;
+        for (int y = 0; y < img.getHeight(); y += 2) {
+          for (int x = 0; x < img.getWidth(); x += 2) {
+            int rgb = img.getRGB(x, y);
+            int red = (rgb >> 16) & 0xff, green = (rgb >> 8) & 0xff, blue = rgb & 0xff;
+            if (red + green + blue < 600) ink++;
+            if (Math.max(red, Math.max(green, blue)) - Math.min(red, Math.min(green, blue)) > 80) colour++;
+          }
+        }
+        assertThat(ink).as("page %d is not blank", page + 1).isGreaterThan(100);
+        if (colour > 500) colourful++;
+      }
+      assertThat(colourful).as("pages whose charts were drawn in colour").isGreaterThanOrEqualTo(2);
     }
   }
 }
