@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -94,6 +95,32 @@ public final class Observability {
       s.setErrorHandler(new org.mirabella.reliability.ProblemErrorHandler());
     });
     config.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new org.mirabella.reliability.ProblemErrorHandler()));
+    // A path with an empty or dot segment (raw or percent-encoded: /a//b, /a/..%2Fb) names nothing
+    // Mirabella serves: refused as a 404 Problem by a servlet filter, ahead of Javalin, because
+    // Jetty's alias check threw inside Javalin's static-file lookup (a 500 without a body, found by
+    // ApiFuzzTest) before any Javalin handler could run.
+    config.jetty.modifyServletContextHandler(h -> h.addFilter(new org.eclipse.jetty.servlet.FilterHolder(
+        (jakarta.servlet.Filter) (req, res, chain) -> {
+          if (req instanceof jakarta.servlet.http.HttpServletRequest r && oddPath(r.getRequestURI())) {
+            var w = (jakarta.servlet.http.HttpServletResponse) res;
+            w.setStatus(404);
+            w.setContentType("application/problem+json");
+            w.getOutputStream().write(ODD_PATH_BODY);
+            return;
+          }
+          chain.doFilter(req, res);
+        }), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
+  }
+
+  private static final byte[] ODD_PATH_BODY;
+
+  static {
+    try {
+      ODD_PATH_BODY = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(
+          Problem.of(404, "Not found", "No such path: it has an empty or a dot segment.", Map.of()));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new ExceptionInInitializerError(e);
+    }
   }
 
   public PrometheusMeterRegistry registry() {
@@ -235,6 +262,22 @@ public final class Observability {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Whether a request path, raw or percent-decoded, has an empty ({@code //}) or dot ({@code .}, {@code ..}) segment. */
+  public static boolean oddPath(String raw) {
+    if (raw == null) return false;
+    String decoded;
+    try {
+      decoded = java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return true; // a malformed escape
+    }
+    for (String p : List.of(raw, decoded.replace('\\', '/'))) {
+      if (p.contains("//")) return true;
+      for (String seg : p.split("/", -1)) if (seg.equals(".") || seg.equals("..")) return true;
+    }
+    return false;
   }
 
   static final class Overloaded extends RuntimeException {
