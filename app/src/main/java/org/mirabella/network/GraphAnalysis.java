@@ -182,9 +182,13 @@ public final class GraphAnalysis {
     }
     DisruptionCurve c;
     if (byRole) {
+      // RoleRemovalSimulation takes one role per node: a node playing several counts as the first of
+      // them that is a target, so "all money handlers" finds a person who is also an organiser.
       String[] nodeRoles = new String[network.nodeCount()];
       Map<String, String> roleOf = new HashMap<>();
-      for (Graph.Node n : graph.nodes()) if (n.role() != null) roleOf.put(n.id(), n.role());
+      for (Graph.Node n : graph.nodes()) {
+        n.roles().stream().filter(targets::contains).findFirst().ifPresent(r -> roleOf.put(n.id(), r));
+      }
       for (int v = 0; v < nodeRoles.length; v++) nodeRoles[v] = roleOf.get(network.label(v));
       c = new RoleRemovalSimulation(network, nodeRoles, targets, s, md, false).curve();
     } else {

@@ -102,22 +102,27 @@ class GraphAccessTest {
       NetworkFixture f = new NetworkFixture(db);
       f.store.write(List.of(entity("it-org", "Organization", "IT", "IT-1", "name", "Lampedusa cell"),
           entity("it-role", "NetworkRole", "IT", "IT-1", "person", CHADI, "role", "hawaladar", "network", "it-org"),
+          entity("it-role2", "NetworkRole", "IT", "IT-1", "person", CHADI, "role", "organiser", "network", "it-org"),
           entity("de-org", "Organization", "DE", "DE-1", "name", "Secret cell"),
-          entity("de-role", "NetworkRole", "DE", "DE-1", "person", AMIR, "role", "organiser", "network", "de-org")));
+          entity("de-role", "NetworkRole", "DE", "DE-1", "person", AMIR, "role", "exploiter", "network", "de-org")));
       GraphService s = new GraphService(db, f.access);
       Graph g = s.ofEntities(it(), List.of(AMIR, BILAL, CHADI, DRISS, VESSEL), DateRange.ALL);
-      assertEquals("moneyHandler", g.nodes().stream().filter(n -> n.id().equals(CHADI)).findFirst().orElseThrow().role());
+      Graph.Node chadi = g.nodes().stream().filter(n -> n.id().equals(CHADI)).findFirst().orElseThrow();
+      assertEquals(List.of("moneyHandler", "organiser"), chadi.roles(), "both of Chadi's roles are kept");
+      assertEquals("moneyHandler", chadi.role());
       String shown = JSON.writeValueAsString(g) + JSON.writeValueAsString(s.neighbourhood(it(), AMIR, 3, DateRange.ALL));
-      for (String secret : List.of("de-role", "de-org", "organiser", "Secret cell")) assertFalse(shown.contains(secret), secret + " leaked: " + shown);
+      for (String secret : List.of("de-role", "de-org", "exploiter", "Secret cell")) assertFalse(shown.contains(secret), secret + " leaked: " + shown);
       GraphAnalysis a = new GraphAnalysis(g);
-      var organisers = a.disruption("role", "sequential", List.of("organiser"), "degree");
-      assertEquals(List.of(), organisers.removed(), "IT may not know Amir is an organiser");
-      assertEquals(1, organisers.curve().size());
+      var exploiters = a.disruption("role", "sequential", List.of("exploiter"), "degree");
+      assertEquals(List.of(), exploiters.removed(), "IT may not know Amir is an exploiter");
+      assertEquals(1, exploiters.curve().size());
       assertEquals(List.of(CHADI), a.disruption("role", "block", List.of("moneyHandler"), null).removed());
+      assertEquals(List.of(CHADI), a.disruption("role", "block", List.of("organiser"), null).removed(), "his second role counts too");
+      assertEquals(List.of(CHADI), a.disruption("role", "block", List.of("organiser", "moneyHandler"), null).removed(), "removed once");
       // DE sees its own role record, but not Amir (IT's, not shared with DE): nothing of the role reaches IT's man.
       Graph de = s.ofEntities(de(), List.of(AMIR, XAVER, XENIA), DateRange.ALL);
       assertTrue(de.nodes().stream().noneMatch(n -> n.id().equals(AMIR)));
-      assertEquals(List.of(), new GraphAnalysis(de).disruption("role", "block", List.of("organiser"), null).removed());
+      assertEquals(List.of(), new GraphAnalysis(de).disruption("role", "block", List.of("exploiter"), null).removed());
     }
   }
 
