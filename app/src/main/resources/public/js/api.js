@@ -109,6 +109,10 @@ export const api = {
   communities: (ids) => post('/api/network/communities', { entities: ids }),
   disruption: (ids, strategy, mode) => post('/api/network/disruption', { entities: ids, strategy, mode }),
   exportUrl: (format, ids) => url(`/api/network/export/${enc(format)}`, { entity: ids }),
+  disruptionBy: (ids, options) => post('/api/network/disruption', { entities: ids, ...options }),
+  disruptionPngUrl: (ids, options) => url('/api/network/disruption.png', { entity: ids, ...options }),
+  allPaths: (from, to, k) => get('/api/network/path', { from, to, k, all: true }),
+  operationNetwork: (id, hops = 1) => get(`/api/network/operations/${enc(id)}`, { hops }),
 
   // map, routes, joint action days (branch actions: see its openapi.yaml)
   mapEvents: (query) => get('/api/map/events', query),

@@ -14,10 +14,31 @@ public record Graph(List<Node> nodes, List<Edge> edges, boolean truncated) {
 
   /**
    * A node. {@code members} are the record ids merged into it by confirmed hits (just {@code id}
-   * when none); {@code kind} is {@link #ENTITY} or {@link #PIVOT}.
+   * when none); {@code kind} is {@link #ENTITY} or {@link #PIVOT}. {@code roles} are all the
+   * network roles the viewer's visible NetworkRole records give it (sorted), {@code role} the first
+   * of them (for colouring), null when none.
    */
   public record Node(String id, String caption, String schema, String agency, String kind, List<String> members,
-      String role) {}
+      String role, List<String> roles) {
+    public Node {
+      java.util.TreeSet<String> all = new java.util.TreeSet<>(roles == null ? List.of() : roles);
+      if (role != null) all.add(role);
+      roles = List.copyOf(all);
+      role = roles.isEmpty() ? null : roles.get(0);
+    }
+
+    /** A node with at most one role. */
+    public Node(String id, String caption, String schema, String agency, String kind, List<String> members, String role) {
+      this(id, caption, schema, agency, kind, members, role, List.of());
+    }
+
+    /** This node with {@code more} roles added. */
+    public Node withRoles(List<String> more) {
+      List<String> all = new java.util.ArrayList<>(roles);
+      all.addAll(more);
+      return new Node(id, caption, schema, agency, kind, members, null, all);
+    }
+  }
 
   /**
    * An edge between two nodes, aggregated: {@code kind} is {@code link} (an FtM edge or link

@@ -90,10 +90,11 @@ final class GraphAssembler {
     Double amount = o.schema().property("amount") == null ? null : number(o.first("amount"));
     List<String> src = endpoints(o, shape.sources(), shape.sourceNumbers());
     List<String> tgt = endpoints(o, shape.targets(), shape.targetNumbers());
-    if (o.schema().isA("NetworkRole") && o.first("role") != null) {
+    if (o.schema().isA("NetworkRole") && !o.values("role").isEmpty()) {
+      // A person may play several roles (several records, or several values in one): all are kept.
       for (String p : src) {
         Graph.Node n = nodes.get(p);
-        if (n != null) nodes.put(p, new Graph.Node(n.id(), n.caption(), n.schema(), n.agency(), n.kind(), n.members(), o.first("role")));
+        if (n != null) nodes.put(p, n.withRoles(List.copyOf(o.values("role"))));
       }
     }
     if (!shape.event() && !src.isEmpty() && !tgt.isEmpty()) {
@@ -188,14 +189,14 @@ final class GraphAssembler {
       Graph.Node prev = merged.get(c);
       if (prev == null) {
         Graph.Node base = nodes.get(c);
-        merged.put(c, new Graph.Node(c, base.caption(), base.schema(), base.agency(), base.kind(), List.of(n.id()),
-            base.role() != null ? base.role() : n.role()));
+        merged.put(c, new Graph.Node(c, base.caption(), base.schema(), base.agency(), base.kind(), List.of(n.id()), null,
+            concat(base.roles(), n.roles())));
       } else {
         List<String> members = new ArrayList<>(prev.members());
         if (!members.contains(n.id())) members.add(n.id());
         members.sort(null);
-        merged.put(c, new Graph.Node(prev.id(), prev.caption(), prev.schema(), prev.agency(), prev.kind(), List.copyOf(members),
-            prev.role() != null ? prev.role() : n.role()));
+        merged.put(c, new Graph.Node(prev.id(), prev.caption(), prev.schema(), prev.agency(), prev.kind(), List.copyOf(members), null,
+            concat(prev.roles(), n.roles())));
       }
     }
     Map<String, String> nodeOf = new LinkedHashMap<>();

@@ -60,12 +60,43 @@ public final class GraphService {
     if (hops < 1 || hops > MAX_HOPS) {
       throw new InvalidData("Invalid request", Map.of("hops", "'" + hops + "' is not a whole number from 1 to " + MAX_HOPS));
     }
+    Expansion x = expand(v, Set.of(id), hops);
+    // The start is checked with everything else, by AccessControl: invisible and absent answer alike.
+    return build(v, x.nodes(), x.occurrences(), false, range, x.truncated(), id);
+  }
+
+  /**
+   * The network around several records at once (the targets of a joint action day): those of
+   * {@code seeds} the viewer may see, and their neighbourhood of {@code hops} hops (0: only the
+   * seeds and the links among them). Seeds the viewer may not see are left out before the walk,
+   * so not even a visible record naming them is reached through them.
+   */
+  public Graph around(Viewer v, Collection<String> seeds, int hops, DateRange range) {
+    if (hops < 0 || hops > MAX_HOPS) {
+      throw new InvalidData("Invalid request", Map.of("hops", "'" + hops + "' is not a whole number from 0 to " + MAX_HOPS));
+    }
+    if (seeds.size() > maxNodes) throw new InvalidData("Too many entities", Map.of("entities", seeds.size() + " given, at most " + maxNodes));
+    Set<String> visible = new LinkedHashSet<>();
+    List<String> all = List.copyOf(new LinkedHashSet<>(seeds));
+    for (int i = 0; i < all.size(); i += 1000) visible.addAll(access.findAll(v, all.subList(i, Math.min(all.size(), i + 1000))).keySet());
+    Set<String> start = new LinkedHashSet<>();
+    for (String s : all) if (visible.contains(s)) start.add(s);
+    if (start.isEmpty()) return Graph.empty();
+    if (hops == 0) return ofEntities(v, start, range);
+    Expansion x = expand(v, start, hops);
+    return build(v, x.nodes(), x.occurrences(), false, range, x.truncated());
+  }
+
+  private record Expansion(Set<String> nodes, Set<String> occurrences, boolean truncated) {}
+
+  /** Walks the link index hop by hop from {@code seeds}, through what the read policy lets pass in SQL. */
+  private Expansion expand(Viewer v, Set<String> seeds, int hops) {
     LinkIndex index = new LinkIndex(access.filter(v), maxRows);
-    Set<String> nodes = new LinkedHashSet<>(List.of(id));
+    Set<String> nodes = new LinkedHashSet<>(seeds);
     Set<String> occurrences = new LinkedHashSet<>();
     boolean truncated = false;
     try (Handle h = db.jdbi().open()) {
-      Set<String> frontier = Set.of(id);
+      Set<String> frontier = new LinkedHashSet<>(seeds);
       for (int hop = 0; hop < hops && !frontier.isEmpty() && !truncated; hop++) {
         Set<String> next = new LinkedHashSet<>();
         List<String> newOccurrences = new ArrayList<>();
@@ -106,8 +137,7 @@ public final class GraphService {
         frontier = added;
       }
     }
-    // The start is checked with everything else, by AccessControl: invisible and absent answer alike.
-    return build(v, nodes, occurrences, false, range, truncated, id);
+    return new Expansion(nodes, occurrences, truncated);
   }
 
   /** The graph of one case; 404 unless it is the viewer's agency's or shared with it. */
@@ -156,21 +186,40 @@ public final class GraphService {
    * alternatives. 404 when either end is not visible.
    */
   public GraphAnalysis.PathResult path(Viewer v, String from, String to, int k, DateRange range) {
-    Graph a = neighbourhood(v, from, MAX_HOPS, range);
-    Graph g = a;
-    if (nodeOf(a, to) == null) {
-      Graph b = neighbourhood(v, to, MAX_HOPS, range);
-      Set<String> ids = new LinkedHashSet<>();
-      for (Graph x : List.of(a, b)) for (Graph.Node n : x.nodes()) ids.addAll(n.members());
-      g = build(v, new LinkedHashSet<>(List.copyOf(ids).subList(0, Math.min(ids.size(), 2 * maxNodes))), Set.of(), false, range,
-          a.truncated() || b.truncated());
-    } else if (access.find(v, to).isEmpty()) {
-      throw new NotFound("no entity " + to);
-    }
+    Graph g = pathGraph(v, from, to, range);
     String u = nodeOf(g, from);
     String w = nodeOf(g, to);
     if (u == null || w == null) return new GraphAnalysis.PathResult(false, -1, List.of(), List.of(), List.of());
     return new GraphAnalysis(g).path(u, w, k);
+  }
+
+  /**
+   * Every simple path of at most {@code maxLength} edges (1 to twice {@value #MAX_HOPS}) between two
+   * visible entities, in the same graph as {@link #path}, at most {@link GraphAnalysis#MAX_PATHS}.
+   */
+  public GraphAnalysis.AllPaths allPaths(Viewer v, String from, String to, int maxLength, DateRange range) {
+    if (maxLength < 1 || maxLength > 2 * MAX_HOPS) {
+      throw new InvalidData("Invalid request", Map.of("k", "'" + maxLength + "' is not a whole number from 1 to " + 2 * MAX_HOPS));
+    }
+    Graph g = pathGraph(v, from, to, range);
+    String u = nodeOf(g, from);
+    String w = nodeOf(g, to);
+    if (u == null || w == null) return new GraphAnalysis.AllPaths(false, maxLength, List.of(), List.of(), List.of(), false);
+    return new GraphAnalysis(g).allPaths(u, w, maxLength, GraphAnalysis.MAX_PATHS);
+  }
+
+  /** The union of both ends' neighbourhoods; 404 when either end is not visible. */
+  private Graph pathGraph(Viewer v, String from, String to, DateRange range) {
+    Graph a = neighbourhood(v, from, MAX_HOPS, range);
+    if (nodeOf(a, to) != null) {
+      if (access.find(v, to).isEmpty()) throw new NotFound("no entity " + to);
+      return a;
+    }
+    Graph b = neighbourhood(v, to, MAX_HOPS, range);
+    Set<String> ids = new LinkedHashSet<>();
+    for (Graph x : List.of(a, b)) for (Graph.Node n : x.nodes()) ids.addAll(n.members());
+    return build(v, new LinkedHashSet<>(List.copyOf(ids).subList(0, Math.min(ids.size(), 2 * maxNodes))), Set.of(), false, range,
+        a.truncated() || b.truncated());
   }
 
   /** The node holding record {@code id} (itself, or the merged person it belongs to). */

@@ -1,7 +1,10 @@
 // The network chart (Cytoscape.js) over the network API (/api/network, see docs/network-api.md):
 // start from an entity or a case, expand neighbours (1-3 hops), find a path between two entities,
 // colour by community / role / agency / kind, size by a measure and highlight its key players,
-// filter links by date (a time slider), run a disruption simulation and see its curve, export PNG,
+// filter links by date (a time slider), run a disruption simulation (by a centrality, or removing
+// every record of a role, e.g. all money handlers) and see its curve with components and efficiency
+// per step (and as a PNG chart from the server), load a joint action day's targets, list all paths
+// up to 4 steps, export PNG,
 // GraphML, GEXF, CSV, FtM and i2 ANX. Everything drawn comes from the API, which only ever returns
 // what the signed-in user may see.
 import cytoscape from 'cytoscape';
@@ -11,14 +14,20 @@ import { h, clear, field, select, problemBox, isMissingApi, pendingApi, withJust
 import { summary, listOf } from '../model.js';
 
 const PALETTE = ['#1f5fbf', '#b03a00', '#1e6b34', '#7b2cbf', '#a4161a', '#006d77', '#8a5300', '#c9184a', '#3a506b', '#2b9348'];
-const MEASURES = ['degree', 'betweenness', 'closeness', 'pagerank', 'katz', 'eigenvector', 'coreness', 'ci'];
-const STRATEGIES = ['betweenness', 'degree', 'katz', 'ci'];
+const MEASURES = ['degree', 'betweenness', 'closeness', 'pagerank', 'katz', 'eigenvector', 'coreness', 'ci', 'brokerage'];
+const STRATEGIES = ['betweenness', 'degree', 'katz', 'ci', 'role'];
+const ORDERS = ['degree', 'betweenness', 'katz', 'ci'];
+// The codes of roles.yaml (the server cleans any spelling of them).
+const ROLES = ['organiser', 'moneyHandler', 'broker', 'recruiter', 'transporter', 'boatPilot', 'documentForger', 'safeHouseKeeper', 'lookout', 'exploiter'];
+const ALL_PATHS_LENGTH = 4;
 const EXPORTS = [['graphml', 'graphml'], ['gexf', 'gexf'], ['anx', 'anx'], ['csv', 'edges.csv'], ['csv-nodes', 'nodes.csv'], ['ftm', 'ftm.json']];
 const EDGE_COLOURS = { money: '#1e6b34', communication: '#7b2cbf', event: '#8a5300', pivot: '#b8c0cc', link: '#9aa5b4' };
 
 export async function render(root, ctx) {
   const start = ctx.query.get('entity') || '';
   const startCase = ctx.query.get('case') || '';
+  const startOperation = ctx.query.get('operation') || '';
+  const operationInput = h('input', { id: 'net-operation', name: 'operation', value: startOperation });
   const startInput = h('input', { id: 'net-start', name: 'entity', value: start, placeholder: t('network.startHint') });
   const hopsSel = select('hops', [['1', '1'], ['2', '2'], ['3', '3']], '1', { id: 'net-hops' });
   const caseInput = h('input', { id: 'net-case', name: 'case', value: startCase, placeholder: t('network.caseHint') });
@@ -26,7 +35,10 @@ export async function render(root, ctx) {
   const sizeSel = select('size', [['', t('network.size.none')], ...MEASURES.map((m) => [m, t(`measure.${m}`)])], '', { id: 'net-size' });
   const fromSel = h('select', { id: 'net-from' });
   const toSel = h('select', { id: 'net-to' });
-  const strategySel = select('strategy', STRATEGIES.map((s) => [s, t(`measure.${s}`)]), 'betweenness', { id: 'net-strategy' });
+  const strategySel = select('strategy', STRATEGIES.map((s) => [s, s === 'role' ? t('network.strategy.role') : t(`measure.${s}`)]), 'betweenness', { id: 'net-strategy' });
+  const roleSel = select('role', ROLES.map((r) => [r, t(`role.${r}`)]), 'organiser', { id: 'net-role' });
+  const orderSel = select('order', ORDERS.map((o) => [o, t(`measure.${o}`)]), 'degree', { id: 'net-order' });
+  const roleFields = h('div', { id: 'net-role-fields', hidden: true }, field(t('network.role'), roleSel), field(t('network.order'), orderSel));
   const modeSel = select('mode', [['sequential', t('network.mode.sequential')], ['block', t('network.mode.block')]], 'sequential', { id: 'net-mode' });
   const sliderFrom = h('input', { type: 'range', id: 'net-time-from', min: 0, max: 0, value: 0, 'aria-label': t('network.periodFrom') });
   const sliderTo = h('input', { type: 'range', id: 'net-time-to', min: 0, max: 0, value: 0, 'aria-label': t('network.periodTo') });
@@ -43,13 +55,17 @@ export async function render(root, ctx) {
       h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('network.load')))),
     h('form', { class: 'card', id: 'net-case-form' }, field(t('network.case'), caseInput),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, t('network.loadCase')))),
+    h('form', { class: 'card', id: 'net-operation-form' }, field(t('network.operation'), operationInput),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, t('network.loadOperation')))),
     h('div', { class: 'card' }, field(t('network.colourBy'), colourSel), field(t('network.sizeBy'), sizeSel), legend,
       h('h2', {}, t('network.keyPlayers')), keyList),
     h('div', { class: 'card' }, h('h2', {}, t('network.period')), sliderFrom, sliderTo, periodText),
     h('div', { class: 'card' }, h('h2', {}, t('network.path')), field(t('network.from'), fromSel), field(t('network.to'), toSel),
-      h('button', { type: 'button', id: 'net-path' }, t('network.findPath'))),
-    h('div', { class: 'card' }, h('h2', {}, t('network.disruption')), field(t('network.strategy'), strategySel), field(t('network.mode'), modeSel),
-      h('button', { type: 'button', id: 'net-disrupt' }, t('network.simulate')), curve),
+      h('div', { class: 'actions' }, h('button', { type: 'button', id: 'net-path' }, t('network.findPath')),
+        h('button', { type: 'button', class: 'secondary', id: 'net-all-paths' }, t('network.allPaths', { length: ALL_PATHS_LENGTH })))),
+    h('div', { class: 'card' }, h('h2', {}, t('network.disruption')), field(t('network.strategy'), strategySel), roleFields, field(t('network.mode'), modeSel),
+      h('div', { class: 'actions' }, h('button', { type: 'button', id: 'net-disrupt' }, t('network.simulate')),
+        h('button', { type: 'button', class: 'secondary', id: 'net-curve-png' }, t('network.chartPng'))), curve),
     h('div', { class: 'card' }, h('h2', {}, t('network.export')), h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'secondary', id: 'net-png' }, 'PNG'),
       EXPORTS.map(([f, ext]) => h('button', { type: 'button', class: 'secondary', id: `net-${f}`, onclick: () => exportAs(f, ext) }, f.toUpperCase())))),
@@ -127,6 +143,18 @@ export async function render(root, ctx) {
     try {
       const g = graphOf(await api.caseNetwork(value.slice(0, slash), value.slice(slash + 1)));
       addElements(g.nodes, g.edges, g.truncated);
+    } catch (e) {
+      status.replaceChildren(isMissingApi(e) ? pendingApi('network', e) : problemBox(e));
+    }
+  }
+
+  async function loadOperation(id) {
+    show(t('common.loading'));
+    try {
+      const res = await api.operationNetwork(id, Number(hopsSel.value));
+      const g = graphOf(res);
+      addElements(g.nodes, g.edges, g.truncated);
+      highlight(res.targets || []);
     } catch (e) {
       status.replaceChildren(isMissingApi(e) ? pendingApi('network', e) : problemBox(e));
     }
@@ -235,17 +263,47 @@ export async function render(root, ctx) {
     }
   }
 
+  async function findAllPaths() {
+    cy.elements().removeClass('path');
+    try {
+      const p = await api.allPaths(fromSel.value, toSel.value, ALL_PATHS_LENGTH);
+      if (p.found === false) { show(t('network.noPath')); return; }
+      const g = { nodes: listOf(p, 'nodes').map(nodeOf), edges: listOf(p.edges || []).map(edgeOf) };
+      addElements(g.nodes, g.edges, false);
+      g.nodes.forEach((n) => cy.getElementById(n.id).addClass('path'));
+      g.edges.forEach((e) => cy.getElementById(e.id).addClass('path'));
+      show(t('network.pathsFound', { count: (p.paths || []).length, length: ALL_PATHS_LENGTH }));
+    } catch (e) {
+      status.replaceChildren(isMissingApi(e) ? pendingApi('network', e) : problemBox(e));
+    }
+  }
+
+  /** The simulation asked for: a centrality, or every record of a role ranked by a secondary order. */
+  function disruptionOptions() {
+    const o = { strategy: strategySel.value, mode: modeSel.value };
+    if (strategySel.value === 'role') { o.role = roleSel.value; o.order = orderSel.value; }
+    return o;
+  }
+
+  async function curvePng() {
+    try {
+      await download(api.disruptionPngUrl(ids(), disruptionOptions()), 'mirabella-disruption.png');
+    } catch (e) {
+      curve.replaceChildren(isMissingApi(e) ? pendingApi('network', e) : problemBox(e));
+    }
+  }
+
   async function disrupt() {
     try {
-      const res = await api.disruption(ids(), strategySel.value, modeSel.value);
-      drawCurve(listOf(res, 'curve', 'steps'));
+      const res = await api.disruptionBy(ids(), disruptionOptions());
+      drawCurve(listOf(res, 'curve', 'steps'), res.removed || []);
       if ((res.keyPlayers || []).length) highlight(res.keyPlayers);
     } catch (e) {
       curve.replaceChildren(isMissingApi(e) ? pendingApi('network', e) : problemBox(e));
     }
   }
 
-  function drawCurve(points) {
+  function drawCurve(points, removed = []) {
     if (!points.length) { curve.replaceChildren(h('p', { class: 'muted' }, t('network.noCurve'))); return; }
     const W = 240; const H = 150; const P = 24;
     const maxX = Math.max(1, ...points.map((p) => p.removed));
@@ -258,10 +316,15 @@ export async function render(root, ctx) {
       + `<polyline fill="none" stroke="#a4161a" stroke-width="2" points="${xy.map((p) => p.join(',')).join(' ')}"/>`
       + `<text x="${P}" y="${H - 6}" font-size="9">0</text><text x="${W - 20}" y="${H - 6}" font-size="9">${maxX}</text>`
       + `<text x="2" y="10" font-size="9">1.0</text>`;
-    const rows = points.map((p) => h('tr', {}, h('td', {}, String(p.removed)), h('td', {}, Number(p.lcc_ratio ?? p.lccRatio).toFixed(3))));
+    // The record removed before each row (a sequential or role run names each; a block names its last).
+    const label = (id) => { const n = cy.getElementById(id); return n.nonempty() ? n.data('label') : id; };
+    const rows = points.map((p) => h('tr', {}, h('td', {}, String(p.removed)), h('td', {}, Number(p.lcc_ratio ?? p.lccRatio).toFixed(3)),
+      h('td', {}, p.components == null ? '' : String(p.components)), h('td', {}, p.efficiency == null ? '' : Number(p.efficiency).toFixed(3)),
+      h('td', {}, p.removed > 0 && removed[p.removed - 1] ? label(removed[p.removed - 1]) : '')));
     curve.replaceChildren(svg, h('p', { class: 'small muted' }, t('network.curveCaption')),
       h('table', { class: 'small', id: 'net-curve-table' }, h('caption', { class: 'small muted' }, t('network.curveTable')),
-        h('tr', {}, h('th', {}, t('network.removed')), h('th', {}, t('network.lccShare'))), rows));
+        h('tr', {}, h('th', {}, t('network.removed')), h('th', {}, t('network.lccShare')), h('th', {}, t('network.components')),
+          h('th', {}, t('network.efficiency')), h('th', {}, t('network.removedNode'))), rows));
   }
 
   async function exportAs(format, ext) {
@@ -286,6 +349,13 @@ export async function render(root, ctx) {
   sliderTo.addEventListener('input', applyPeriod);
   root.querySelector('#net-path').addEventListener('click', findPath);
   root.querySelector('#net-disrupt').addEventListener('click', disrupt);
+  root.querySelector('#net-curve-png').addEventListener('click', curvePng);
+  root.querySelector('#net-all-paths').addEventListener('click', findAllPaths);
+  strategySel.addEventListener('change', () => { roleFields.hidden = strategySel.value !== 'role'; });
+  root.querySelector('#net-operation-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (operationInput.value.trim()) loadOperation(operationInput.value.trim());
+  });
   root.querySelector('#net-png').addEventListener('click', () => {
     const a = h('a', { href: cy.png({ full: true, scale: 2, bg: '#ffffff' }), download: 'mirabella-network.png' });
     document.body.append(a); a.click(); a.remove(); toast(t('network.pngSaved'));
@@ -293,6 +363,7 @@ export async function render(root, ctx) {
   cy.on('dbltap', 'node', (e) => { if (e.target.data('kind') !== 'pivot') expand(e.target.id()); });
   if (start) await expand(start);
   else if (startCase) await loadCase(startCase);
+  else if (startOperation) await loadOperation(startOperation);
   else show(h('p', { class: 'muted' }, t('network.empty')));
   return () => cy.destroy();
 }

@@ -94,4 +94,60 @@ class GraphAccessTest {
       assertTrue(de.nodes().stream().anyMatch(n -> n.id().equals("pivot:phone:" + DE_ONLY_PHONE)));
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("org.mirabella.store.TestDatabases#both")
+  void aRoleRecordedOnlyByAnotherAgencyIsNeverUsedNorShown(Supplier<Database> dbs) throws Exception {
+    try (Database db = dbs.get()) {
+      NetworkFixture f = new NetworkFixture(db);
+      f.store.write(List.of(entity("it-org", "Organization", "IT", "IT-1", "name", "Lampedusa cell"),
+          entity("it-role", "NetworkRole", "IT", "IT-1", "person", CHADI, "role", "hawaladar", "network", "it-org"),
+          entity("it-role2", "NetworkRole", "IT", "IT-1", "person", CHADI, "role", "organiser", "network", "it-org"),
+          entity("de-org", "Organization", "DE", "DE-1", "name", "Secret cell"),
+          entity("de-role", "NetworkRole", "DE", "DE-1", "person", AMIR, "role", "exploiter", "network", "de-org")));
+      GraphService s = new GraphService(db, f.access);
+      Graph g = s.ofEntities(it(), List.of(AMIR, BILAL, CHADI, DRISS, VESSEL), DateRange.ALL);
+      Graph.Node chadi = g.nodes().stream().filter(n -> n.id().equals(CHADI)).findFirst().orElseThrow();
+      assertEquals(List.of("moneyHandler", "organiser"), chadi.roles(), "both of Chadi's roles are kept");
+      assertEquals("moneyHandler", chadi.role());
+      String shown = JSON.writeValueAsString(g) + JSON.writeValueAsString(s.neighbourhood(it(), AMIR, 3, DateRange.ALL));
+      for (String secret : List.of("de-role", "de-org", "exploiter", "Secret cell")) assertFalse(shown.contains(secret), secret + " leaked: " + shown);
+      GraphAnalysis a = new GraphAnalysis(g);
+      var exploiters = a.disruption("role", "sequential", List.of("exploiter"), "degree");
+      assertEquals(List.of(), exploiters.removed(), "IT may not know Amir is an exploiter");
+      assertEquals(1, exploiters.curve().size());
+      assertEquals(List.of(CHADI), a.disruption("role", "block", List.of("moneyHandler"), null).removed());
+      assertEquals(List.of(CHADI), a.disruption("role", "block", List.of("organiser"), null).removed(), "his second role counts too");
+      assertEquals(List.of(CHADI), a.disruption("role", "block", List.of("organiser", "moneyHandler"), null).removed(), "removed once");
+      // DE sees its own role record, but not Amir (IT's, not shared with DE): nothing of the role reaches IT's man.
+      Graph de = s.ofEntities(de(), List.of(AMIR, XAVER, XENIA), DateRange.ALL);
+      assertTrue(de.nodes().stream().noneMatch(n -> n.id().equals(AMIR)));
+      assertEquals(List.of(), new GraphAnalysis(de).disruption("role", "block", List.of("exploiter"), null).removed());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("org.mirabella.store.TestDatabases#both")
+  void theNetworkAroundOperationTargetsLeavesOutTargetsTheViewerMayNotSee(Supplier<Database> dbs) throws Exception {
+    try (Database db = dbs.get()) {
+      NetworkFixture f = new NetworkFixture(db);
+      GraphService s = new GraphService(db, f.access);
+      for (int hops = 0; hops <= GraphService.MAX_HOPS; hops++) {
+        Graph g = s.around(it(), List.of(AMIR, XAVER), hops, DateRange.ALL);
+        String shown = JSON.writeValueAsString(g);
+        assertNotNull(GraphService.nodeOf(g, AMIR), "hops " + hops);
+        for (String secret : DE_SECRET) assertFalse(shown.contains(secret), secret + " leaked at hops " + hops + ": " + shown);
+        assertFalse(shown.contains(DE_ONLY_PHONE));
+      }
+      Graph one = s.around(it(), List.of(AMIR, XAVER), 1, DateRange.ALL);
+      assertNotNull(GraphService.nodeOf(one, BILAL), "Amir's associate, one hop away");
+      assertNotNull(GraphService.nodeOf(one, CHADI), "Amir paid Chadi");
+      assertEquals(null, GraphService.nodeOf(s.around(it(), List.of(AMIR), 0, DateRange.ALL), BILAL), "hops 0: the targets alone");
+      assertTrue(s.around(it(), List.of(XAVER, XENIA), 2, DateRange.ALL).nodes().isEmpty(), "no visible target: an empty network");
+      Graph de = s.around(de(), List.of(AMIR, XAVER), 1, DateRange.ALL);
+      assertNotNull(GraphService.nodeOf(de, XENIA));
+      assertFalse(JSON.writeValueAsString(de).contains(AMIR + "\""), "Amir is IT's: " + de);
+      assertThrows(org.mirabella.model.InvalidData.class, () -> s.around(it(), List.of(AMIR), 4, DateRange.ALL));
+    }
+  }
 }

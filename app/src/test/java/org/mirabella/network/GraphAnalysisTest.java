@@ -66,4 +66,91 @@ class GraphAnalysisTest {
     InvalidData e = assertThrows(InvalidData.class, () -> a.disruption("betweenness", "sequential"));
     assertTrue(e.errors().get("entities").contains("mode block"));
   }
+
+  private static Graph.Node node(String id, String agency, String role) {
+    return new Graph.Node(id, id, "Person", agency, Graph.ENTITY, List.of(id), role);
+  }
+
+  /** The bow tie with agencies (a: IT, b: DE, c: UK) and roles: b the broker, a3 and c1 money handlers. */
+  private static Graph bowTieWithRoles() {
+    List<Graph.Node> nodes = new ArrayList<>();
+    for (String id : List.of("a1", "a2", "a3")) nodes.add(node(id, "IT", id.equals("a3") ? "moneyHandler" : null));
+    nodes.add(node("b", "DE", "broker"));
+    for (String id : List.of("c1", "c2", "c3")) nodes.add(node(id, "UK", id.equals("c1") ? "moneyHandler" : null));
+    return new Graph(nodes, bowTie().edges(), false);
+  }
+
+  @Test
+  void roleStrategyRemovesEveryNodeOfTheRoleAndRecordsARowAfterEach() {
+    GraphAnalysis a = new GraphAnalysis(bowTieWithRoles());
+    var d = a.disruption("role", "sequential", List.of("Money handler"), "betweenness");
+    assertEquals(List.of("moneyHandler"), d.roles());
+    assertEquals("betweenness", d.order());
+    assertEquals(2, d.removed().size());
+    assertTrue(d.removed().containsAll(List.of("a3", "c1")));
+    assertEquals(List.of(0, 1, 2), d.curve().stream().map(GraphAnalysis.Step::removed).toList());
+    GraphAnalysis.Step last = d.curve().get(2);
+    // Left: a1–a2, b alone, c2–c3: three components, the largest two of seven.
+    assertEquals(3, last.components());
+    assertEquals(2, last.lccSize());
+    assertEquals(1 - Math.abs(2 - 7) / 7.0, last.lcc_ratio(), 1e-12);
+    // Two pairs at distance 1 (each both ways) among the five nodes left: 4 / 20.
+    assertEquals(4 / 20.0, last.efficiency(), 1e-12);
+    assertTrue(d.curve().get(0).efficiency() > last.efficiency());
+
+    var broker = a.disruption("role", "block", List.of("broker"), null);
+    assertEquals(List.of("b"), broker.removed());
+    assertEquals("degree", broker.order());
+    assertEquals(2, broker.curve().get(1).components());
+    assertEquals(0, a.disruption("role", "block", List.of("organiser"), null).removed().size(), "no organiser: nothing removed");
+  }
+
+  @Test
+  void roleStrategyNeedsAKnownRoleAndOrder() {
+    GraphAnalysis a = new GraphAnalysis(bowTieWithRoles());
+    assertTrue(assertThrows(InvalidData.class, () -> a.disruption("role", "block", List.of(), null)).errors().get("role").contains("organiser"));
+    assertTrue(assertThrows(InvalidData.class, () -> a.disruption("role", "block", List.of("pope"), null)).errors().get("role").contains("pope"));
+    assertTrue(assertThrows(InvalidData.class, () -> a.disruption("role", "block", List.of("broker"), "role")).errors().containsKey("order"));
+  }
+
+  @Test
+  void theChartIsAPngAndAnEmptyCurveIsRefused() {
+    byte[] png = new GraphAnalysis(bowTieWithRoles()).disruptionChart("role", "sequential", List.of("moneyHandler"), "degree");
+    assertEquals(List.of((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G'), List.of(png[0], png[1], png[2], png[3]));
+    InvalidData e = assertThrows(InvalidData.class, () -> new GraphAnalysis(Graph.empty()).disruptionChart("degree", "block", List.of(), null));
+    assertTrue(e.errors().get("entities").contains("no row"));
+  }
+
+  @Test
+  void brokerageByAgencyNamesTheLiaisonAndTheGatekeepers() {
+    var b = new GraphAnalysis(bowTieWithRoles()).brokerage("agency");
+    // b joins a3 (IT) and c1 (UK), three groups: liaison, once each way.
+    assertEquals(2L, b.roles().get("b").get("liaison"));
+    assertEquals(2.0, b.scores().get("b"));
+    // a3 sits between a1/a2 (IT, its own group) and b (DE): representative one way, gatekeeper the other.
+    assertEquals(2L, b.roles().get("a3").get("representative"));
+    assertEquals(2L, b.roles().get("a3").get("gatekeeper"));
+    assertEquals(0.0, b.scores().get("a1"));
+    assertEquals("a3", b.keyPlayers().get(0));
+    var byCommunity = new GraphAnalysis(bowTieWithRoles()).brokerage("community");
+    assertEquals(byCommunity.groupOf().get("a1"), byCommunity.groupOf().get("a3"));
+    assertTrue(assertThrows(InvalidData.class, () -> new GraphAnalysis(bowTie()).brokerage("height")).errors().containsKey("groups"));
+    assertTrue(new GraphAnalysis(Graph.empty()).brokerage(null).scores().isEmpty());
+  }
+
+  @Test
+  void allPathsUpToKFindEveryWayAroundATriangle() {
+    GraphAnalysis a = new GraphAnalysis(bowTie());
+    var two = a.allPaths("a1", "b", 2, 10);
+    assertEquals(List.of(List.of("a1", "a3", "b")), two.paths());
+    var three = a.allPaths("a1", "b", 3, 10);
+    assertEquals(List.of(List.of("a1", "a3", "b"), List.of("a1", "a2", "a3", "b")), three.paths());
+    assertEquals(4, three.edges().size(), "a1–a3, a3–b, a1–a2, a2–a3: " + three.edges());
+    assertEquals(List.of("a1", "a2", "a3", "b"), three.nodes().stream().map(Graph.Node::id).toList());
+    var capped = a.allPaths("a1", "c3", 6, 1);
+    assertTrue(capped.truncated());
+    assertEquals(1, capped.paths().size());
+    assertFalse(a.allPaths("a1", "c3", 3, 10).found());
+    assertFalse(a.allPaths("a1", "nobody", 3, 10).found());
+  }
 }
