@@ -421,4 +421,7 @@ export default {
   'entity.alsoHeldBy.agency': 'Also held by {agency}',
   'entity.alsoHeldBy.none': 'No other agency\'s record of this person that you may see.',
   'entity.alsoHeldBy.hit': 'confirmed hit {ref}',
+  'hits.range': 'Hits {from}–{to} of {total}; the filter applies to this page.',
+  'hits.previous': '← Newer hits',
+  'hits.next': 'Older hits →',
 };
