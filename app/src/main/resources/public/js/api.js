@@ -129,6 +129,13 @@ export const api = {
   outcomeTotals: (id) => get(`/api/operations/${enc(id)}/outcomes/totals`),
   // the person across agencies: the record and the other agencies' records of it by confirmed hits
   merged: (id, justification) => get(`/api/entities/${enc(id)}/merged`, {}, { justification }),
+  // one page of the hits inbox ({limit, offset}) with the number of all hits (X-Total-Count)
+  hitsPage: async (query) => {
+    const res = await get('/api/hits', query, { raw: true });
+    const hits = await res.json();
+    const total = Number(res.headers.get('X-Total-Count'));
+    return { hits, total: Number.isFinite(total) ? total : hits.length };
+  },
 };
 
 /** Downloads an API resource with the bearer token (exports): fetches it, then saves it as a file. */

@@ -134,6 +134,26 @@ public final class AccessControl {
           + ".entity_id = " + e + ".id AND " + statements(s, e) + "))";
     }
 
+    /**
+     * The ids (column {@code id}) of the entities {@link #entities} admits, as one query: the viewer's
+     * own entities, and the others joined from the set of entity ids with a statement the viewer may
+     * read (its agency's statements, those of cases shared with it, those released to it), each part
+     * read through an index. The same rule, but evaluated once instead of as nested sub-queries per
+     * foreign entity: counting a listing with it takes about half the time on H2 (issue 8).
+     */
+    public String entityIds(String extraCondition) {
+      String cond = extraCondition == null || extraCondition.isBlank() ? "" : " AND " + extraCondition.replace("{e}", "acl_e");
+      String visibleStatements = "SELECT acl_s1.entity_id FROM statement acl_s1 WHERE acl_s1.agency = :acl_agency"
+          + " UNION SELECT acl_s2.entity_id FROM statement acl_s2 JOIN case_share acl_cs ON acl_cs.agency = acl_s2.agency"
+          + " AND acl_cs.case_ref = acl_s2.case_ref WHERE acl_cs.shared_with = :acl_agency AND acl_s2.retracted_at IS NULL"
+          + " UNION SELECT acl_s3.entity_id FROM dissemination acl_d JOIN statement acl_s3 ON acl_s3.id = acl_d.statement_id"
+          + " WHERE acl_d.to_agency = :acl_agency AND acl_d.revoked_at IS NULL"
+          + " AND (acl_d.from_agency = acl_s3.agency OR acl_s3.handling <> 'H2') AND acl_s3.retracted_at IS NULL";
+      return "SELECT acl_e.id FROM entity acl_e WHERE :acl_reader AND acl_e.agency = :acl_agency" + cond
+          + " UNION SELECT acl_e.id FROM (" + visibleStatements + ") acl_v JOIN entity acl_e ON acl_e.id = acl_v.entity_id"
+          + " WHERE :acl_reader AND (acl_e.category <> 'VICTIM' OR acl_e.agency = :acl_agency OR :acl_victims)" + cond;
+    }
+
     public <S extends SqlStatement<S>> S bind(S stmt) {
       return stmt.bind("acl_agency", agency).bind("acl_reader", reader).bind("acl_victims", foreignVictims);
     }
@@ -153,7 +173,11 @@ public final class AccessControl {
     String where = " WHERE " + f.entities("e") + (schemata == null ? "" : " AND e.schema_name IN (<schemata>)")
         + (caseRef == null ? "" : " AND e.case_ref = :case");
     return db.jdbi().withHandle(h -> {
-      var count = f.bind(h.createQuery("SELECT COUNT(*) FROM entity e" + where));
+      // The count uses the set form (one pass); the page keeps the row form, which H2 and PostgreSQL
+      // stop evaluating after the page's last row in id order.
+      String filters = (schemata == null ? "" : "{e}.schema_name IN (<schemata>)")
+          + (caseRef == null ? "" : (schemata == null ? "" : " AND ") + "{e}.case_ref = :case");
+      var count = f.bind(h.createQuery("SELECT COUNT(*) FROM (" + f.entityIds(filters) + ") acl_ids"));
       var ids = f.bind(h.createQuery("SELECT e.id FROM entity e" + where + " ORDER BY e.id LIMIT :limit OFFSET :offset"))
           .bind("limit", limit).bind("offset", offset);
       if (schemata != null) {

@@ -105,8 +105,12 @@ public final class Exchange {
 
   /** The list view of the viewer's hits: the disclosures are read once for all of them. */
   public List<Map<String, Object>> views(Viewer v) {
+    return views(v, visibleHits(v));
+  }
+
+  /** The list view of some of the viewer's hits (a page of {@link #visibleHits}). */
+  public List<Map<String, Object>> views(Viewer v, List<Hit> visible) {
     org.mirabella.access.Disclosures d = access.disclosures(v.agency());
-    List<Hit> visible = visibleHits(v);
     Map<String, Entity> others = new java.util.HashMap<>();
     List<String> ids = visible.stream().map(h -> h.otherEntity(v.agency())).distinct().toList();
     store.findAll(ids).forEach((id, e) -> access.policy().visible(v, e, d).ifPresent(x -> others.put(id, x)));

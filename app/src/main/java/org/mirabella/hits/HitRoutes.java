@@ -5,6 +5,7 @@ import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -20,6 +21,8 @@ import org.mirabella.provenance.HandlingCode;
  * agency is not party to (or may not know of) answers 404, like a case not shared with it.
  */
 public final class HitRoutes implements Routes {
+  static final int DEFAULT_PAGE = 50;
+  static final int MAX_PAGE = 500;
   private final Exchange exchange;
 
   public HitRoutes(Exchange exchange) {
@@ -30,7 +33,14 @@ public final class HitRoutes implements Routes {
   public void register(Api api) {
     api.get("/api/hits", ctx -> {
       Viewer v = Viewers.requireReader(ctx);
-      ctx.json(exchange.views(v));
+      // Paged: the views (requests, released details) are built for one page only. The body stays
+      // a JSON array, as before; the total is in X-Total-Count so that existing clients keep working.
+      int limit = org.mirabella.http.QueryParams.intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+      int offset = org.mirabella.http.QueryParams.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+      List<Hit> all = exchange.visibleHits(v);
+      List<Hit> page = offset >= all.size() ? List.of() : all.subList(offset, Math.min(all.size(), offset + limit));
+      ctx.header("X-Total-Count", Integer.toString(all.size()));
+      ctx.json(exchange.views(v, page));
     });
     api.get("/api/hits/{ref}", ctx -> {
       Viewer v = Viewers.requireReader(ctx);

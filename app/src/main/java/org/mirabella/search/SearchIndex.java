@@ -210,24 +210,9 @@ public final class SearchIndex implements AutoCloseable {
         hits.add(new SearchResults.Hit(d.get(ID), d.get(SCHEMA), d.get(CAPTION), d.get(AGENCY),
             caseKey.substring(caseKey.indexOf('/') + 1), d.get(CATEGORY), docs[i].score));
       }
-      long total = s.count(q);
-      return new SearchResults(total, hits, facet(s, q, SCHEMA), facet(s, q, AGENCY));
+      FacetCounts.Result counted = s.search(q, new FacetCounts(List.of(SCHEMA, AGENCY)));
+      return new SearchResults(counted.total(), hits, counted.counts().get(SCHEMA), counted.counts().get(AGENCY));
     });
-  }
-
-  private static Map<String, Long> facet(IndexSearcher s, Query q, String field) throws IOException {
-    // Counting per value with a filter query each: the value sets (schemata, agencies) are small.
-    Map<String, Long> out = new LinkedHashMap<>();
-    var terms = org.apache.lucene.index.MultiTerms.getTerms(s.getIndexReader(), field);
-    if (terms == null) return out;
-    var it = terms.iterator();
-    BytesRef t;
-    while ((t = it.next()) != null) {
-      String v = t.utf8ToString();
-      long n = s.count(new BooleanQuery.Builder().add(q, Occur.FILTER).add(new TermQuery(new Term(field, v)), Occur.FILTER).build());
-      if (n > 0) out.put(v, n);
-    }
-    return out;
   }
 
   Query query(SearchRequest req, Visibility visibility) {

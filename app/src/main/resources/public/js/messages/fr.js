@@ -426,4 +426,7 @@ export default {
   'network.removed': 'Retirés',
   'network.lccShare': 'Plus grande partie restante',
   'measure.coreness': 'cœur (k-core)',
+  'hits.range': 'Concordances {from} à {to} sur {total} ; le filtre s’applique à cette page.',
+  'hits.previous': '← Plus récentes',
+  'hits.next': 'Plus anciennes →',
 };

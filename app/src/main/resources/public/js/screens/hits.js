@@ -7,6 +7,8 @@ import { h, clear, field, select, badge, problemBox, pendingApi, isMissingApi, l
 import { listOf } from '../model.js';
 
 const FILTERS = ['', 'open', 'incoming', 'overdue', 'confirmed', 'rejected', 'unsure'];
+// One page of the inbox per request (GET /api/hits pages; the server's default is 50).
+const PAGE = 50;
 const kinds = (x) => [].concat(x.matchedKinds || x.kinds || []);
 const entityLink = (id) => id && h('a', { href: `#/entity/${encodeURIComponent(id)}` }, id);
 
@@ -23,20 +25,34 @@ function keep(filter, x) {
 export async function render(root, ctx) {
   if (ctx.params.id) return renderHit(root, ctx, ctx.params.id);
   const filter = ctx.query.get('show') || '';
+  const offset = Math.max(0, Number.parseInt(ctx.query.get('offset') || '0', 10) || 0);
+  const link = (show, at) => {
+    const q = new URLSearchParams();
+    if (show) q.set('show', show);
+    if (at > 0) q.set('offset', String(at));
+    const s = q.toString();
+    return `#/hits${s ? `?${s}` : ''}`;
+  };
   const show = select('show', FILTERS.map((f) => [f, t(`hits.show.${f || 'all'}`)]), filter, { id: 'f-show' });
-  show.addEventListener('change', () => ctx.navigate(`#/hits${show.value ? `?show=${show.value}` : ''}`));
+  show.addEventListener('change', () => ctx.navigate(link(show.value, 0)));
   const list = h('section', { id: 'hits-list', 'aria-labelledby': 'hits-count' }, loading());
   clear(root, h('h1', {}, t('hits.title')), h('p', { class: 'sub' }, t('hits.intro')),
     h('div', { class: 'filters card' }, field(t('hits.show'), show)), list);
   let hits;
+  let total;
   try {
-    hits = listOf(await api.hits(), 'hits');
+    ({ hits, total } = await api.hitsPage({ limit: PAGE, offset }));
+    hits = listOf(hits, 'hits');
   } catch (e) {
     clear(list, isMissingApi(e) ? pendingApi('hits', e) : problemBox(e));
     return;
   }
   const shown = hits.filter((x) => keep(filter, x));
-  clear(list, h('h2', { id: 'hits-count' }, t('hits.count', { count: shown.length })), shown.length === 0 ? h('p', { class: 'empty' }, t('hits.none')) : table([
+  const pager = total > hits.length ? h('nav', { class: 'pager', id: 'hits-pager', 'aria-label': t('hits.title') },
+    h('span', { id: 'hits-range' }, t('hits.range', { from: hits.length ? offset + 1 : offset, to: offset + hits.length, total })), ' ',
+    offset > 0 && h('a', { href: link(filter, Math.max(0, offset - PAGE)), id: 'hits-previous' }, t('hits.previous')), ' ',
+    offset + hits.length < total && h('a', { href: link(filter, offset + PAGE), id: 'hits-next' }, t('hits.next'))) : null;
+  clear(list, h('h2', { id: 'hits-count' }, t('hits.count', { count: shown.length })), pager, shown.length === 0 ? h('p', { class: 'empty' }, t('hits.none')) : table([
     [t('hits.col.ref'), (x) => h('a', { href: `#/hits/${encodeURIComponent(x.ref)}`, class: 'hit-link' }, x.ref)],
     [t('hits.col.when'), (x) => formatDate(x.createdAt), { class: 'nowrap' }],
     [t('hits.col.ours'), (x) => entityLink(x.ownEntity)],

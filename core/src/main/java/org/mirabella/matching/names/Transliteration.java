@@ -12,13 +12,19 @@ import java.util.Locale;
  * uses ICU's {@code Any-Latin}. Arabic script: the article (ال) is split off, ta marbuta is dropped
  * and ayn becomes {@code a} so that Arabic spellings line up with Latin ones (عمر → amr ~ Omar).
  *
- * <p>ICU transliterators are not safe for concurrent use, so each thread holds its own set.
+ * <p>ICU4J documents transliterators as stateless ("threads may share transliterators without
+ * synchronizing them", {@code Transliterator} class documentation), so one set is built once per
+ * JVM and shared. Building the six compound transliterators costs tens of milliseconds; the former
+ * per-thread set paid that on every new server thread (Jetty's pool and virtual threads).
  */
 public final class Transliteration {
   /** The script families the matcher treats differently. */
   public enum Script { LATIN, CYRILLIC, ARABIC, ETHIOPIC, HAN, JAPANESE, HANGUL, KHMER, OTHER, NONE }
 
-  private static final ThreadLocal<Transliteration> LOCAL = ThreadLocal.withInitial(Transliteration::new);
+  /** Built on first use (class initialisation is thread-safe and happens once). */
+  private static final class Shared {
+    static final Transliteration INSTANCE = new Transliteration();
+  }
 
   private final Transliterator latin = Transliterator.getInstance("Latin-ASCII; Lower");
   private final Transliterator russian = Transliterator.getInstance("Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower");
@@ -58,7 +64,7 @@ public final class Transliteration {
    * word with nothing transliterable (e.g. Khmer, for which ICU has no table).
    */
   public static String toAscii(String word, Script script) {
-    return LOCAL.get().convert(word, script);
+    return Shared.INSTANCE.convert(word, script);
   }
 
   private String convert(String word, Script script) {
