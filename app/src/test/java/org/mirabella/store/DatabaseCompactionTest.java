@@ -1,0 +1,57 @@
+package org.mirabella.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseCompactionTest {
+  @TempDir Path dir;
+
+  private long fileSize() throws Exception {
+    return Files.size(dir.resolve("mirabella.mv.db"));
+  }
+
+  @Test
+  void aStoreThatGrewALotIsCompactedOnCloseAndKeepsItsData() throws Exception {
+    try (Database db = Database.embedded(dir)) {
+      db.jdbi().useHandle(h -> h.execute("CREATE TABLE compaction_probe(id VARCHAR(40) PRIMARY KEY, payload VARCHAR(2000))"));
+      // Random keys in one transaction: the copy-on-write pattern of a large import.
+      db.jdbi().useTransaction(h -> {
+        Random random = new Random(3);
+        PreparedBatch batch = h.prepareBatch("INSERT INTO compaction_probe VALUES (?, ?)");
+        for (int i = 0; i < 40_000; i++) {
+          batch.add(Long.toHexString(random.nextLong()) + i, "x".repeat(500) + i);
+          if (i % 1000 == 999) batch.execute();
+        }
+        batch.execute();
+      });
+      // Three quarters of it removed (as a purge of records past their review date does): dead pages.
+      db.jdbi().useHandle(h -> h.execute("DELETE FROM compaction_probe WHERE MOD(CAST(SUBSTRING(payload, 501) AS INT), 4) <> 0"));
+    }
+    // 10,000 rows of ~520 bytes are ~5 MB live; the file was several hundred MB before closing.
+    assertThat(fileSize()).isLessThan(40L << 20);
+    try (Database db = Database.embedded(dir)) {
+      long rows = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM compaction_probe").mapTo(Long.class).one());
+      assertThat(rows).isEqualTo(10_000L);
+    }
+  }
+
+  @Test
+  void aSmallStoreIsLeftAlone() throws Exception {
+    try (Database db = Database.embedded(dir)) {
+      db.jdbi().useHandle(h -> h.execute("CREATE TABLE small_probe(id INT PRIMARY KEY)"));
+    }
+    long before = fileSize();
+    try (Database db = Database.embedded(dir)) {
+      long rows = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM small_probe").mapTo(Long.class).one());
+      assertThat(rows).isZero();
+    }
+    assertThat(fileSize()).isLessThan(Database.COMPACT_AFTER_GROWTH_BYTES);
+    assertThat(before).isLessThan(Database.COMPACT_AFTER_GROWTH_BYTES);
+  }
+}
