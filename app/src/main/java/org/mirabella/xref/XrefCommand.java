@@ -98,6 +98,8 @@ public final class XrefCommand implements Runnable {
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
     if (hitsFile != null) {
+      // the hits were scored already, with the model version each line names
+      if (refit) throw new UserError("--refit does not go with --hits: the hits in the file were scored already");
       recordFile(hitsFile, out);
       return;
     }

@@ -32,6 +32,9 @@ import org.mirabella.xref.CrossMatcher;
  * SparkBench refit  URL                      fit a model version over the store (in process), as xref --refit
  * SparkBench spark  URL PARTITIONS MASTER,…  Spark with the latest model, once per master; hits kept in a table
  * SparkBench inprocess URL                   the in-process engine with the latest model; compared with Spark's hits
+ * SparkBench inprocess-sample URL N          every record's keys, then N records (an even sample) matched against
+ *                                            the whole store as after an import: the in-process engine's pairs/s
+ *                                            where a whole re-match takes hours on this machine
  * SparkBench drop   BASE_URL SCHEMA
  * </pre>
  *
@@ -48,6 +51,7 @@ public final class SparkBench {
       case "refit" -> refit(args[1]);
       case "spark" -> spark(args[1], Integer.parseInt(args[2]), args[3].split(","));
       case "inprocess" -> inProcess(args[1]);
+      case "inprocess-sample" -> inProcessSample(args[1], Integer.parseInt(args[2]));
       case "drop" -> sql(args[1], "DROP SCHEMA " + args[2] + " CASCADE");
       default -> throw new IllegalArgumentException("unknown phase " + args[0]);
     }
@@ -130,6 +134,59 @@ public final class SparkBench {
         Set<String> spark = new TreeSet<>(sparkLines);
         System.out.println("  the same hits as Spark's last run (pairs, scores, bands, kinds, model version): " + mine.equals(spark)
             + " (" + mine.size() + " vs " + spark.size() + ")");
+      }
+    }
+  }
+
+  private static void inProcessSample(String url, int n) {
+    try (Database db = Database.open(url, null, null)) {
+      EntityStore store = new EntityStore(db, Model.get());
+      db.jdbi().useHandle(h -> {
+        h.execute("DELETE FROM hit");
+        h.execute("DELETE FROM match_key");
+      });
+      // 1. every record's keys, as rematchAll stores them first (match_key: entity, agency, key)
+      Timer t = new Timer();
+      List<String> all = store.ids();
+      long keyRows = 0;
+      for (int i = 0; i < all.size(); i += 2_000) {
+        var batch = store.findAll(all.subList(i, Math.min(all.size(), i + 2_000))).values();
+        List<Object[]> rows = new java.util.ArrayList<>();
+        batch.parallelStream().filter(e -> e.schema().matchable()).map(e -> {
+          List<Object[]> out = new java.util.ArrayList<>();
+          for (String k : CrossMatchRules.keys(org.mirabella.matching.MatchKeys.of(e))) out.add(new Object[] {e.id(), e.agency(), k});
+          return out;
+        }).toList().forEach(rows::addAll);
+        keyRows += rows.size();
+        db.jdbi().useTransaction(h -> {
+          var b = h.prepareBatch("INSERT INTO match_key(entity_id, agency, mkey) VALUES (?, ?, ?)");
+          for (Object[] r : rows) b.add(r);
+          if (!rows.isEmpty()) b.execute();
+        });
+      }
+      System.out.printf(Locale.ROOT, "keys of %,d entities: %,d rows  %s%n", all.size(), keyRows, t.done());
+      // 2. an even sample matched against everything held, as after an import
+      List<String> sample = new java.util.ArrayList<>();
+      double stride = all.size() / (double) Math.min(n, all.size());
+      for (double i = 0; i < all.size() && sample.size() < n; i += stride) sample.add(all.get((int) i));
+      t = new Timer();
+      CrossMatcher matcher = new CrossMatcher(db, store, new HitStore(db, new JdbcAuditLog(db)));
+      var s = matcher.match(sample);
+      double[] f = t.figures();
+      System.out.printf(Locale.ROOT, "in-process sample  model %s  entities %,d of %,d  candidates %,d  scored %,d  hits %,d  %s  %,.0f pairs/s wall  %,.0f pairs per CPU-second%n",
+          matcher.modelVersion(), s.entities(), all.size(), s.candidates(), s.scored(), s.hits(), t.done(), s.scored() / f[0], s.scored() / f[1]);
+      List<String> hitLines = db.jdbi().withHandle(h -> h.createQuery(
+              "SELECT left_entity, right_entity, score, band, matched_kinds, model_version FROM hit")
+          .map((rs, c) -> line(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getString(4), rs.getString(5),
+              (Integer) rs.getObject(6, Integer.class))).list());
+      boolean sparkRan = db.jdbi().withHandle(h -> h.createQuery(
+          "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'bench_spark_hit' AND table_schema = current_schema()").mapTo(Long.class).one()) > 0;
+      if (sparkRan) {
+        List<String> sparkLines = db.jdbi().withHandle(h -> h.createQuery("SELECT line FROM bench_spark_hit").mapTo(String.class).list());
+        Set<String> spark = new java.util.HashSet<>(sparkLines);
+        long found = hitLines.stream().filter(spark::contains).count();
+        System.out.printf(Locale.ROOT, "  the sample's in-process hits found identically by Spark's last run (pair, score, band, kinds, model version): %,d of %,d%n",
+            found, hitLines.size());
       }
     }
   }
