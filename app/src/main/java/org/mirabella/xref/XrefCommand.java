@@ -23,6 +23,7 @@ import org.mirabella.cli.StoreOptions;
 import org.mirabella.hits.HitRecorder;
 import org.mirabella.hits.HitStore;
 import org.mirabella.hits.ScoredPair;
+import org.mirabella.matching.store.MatchModels;
 import org.mirabella.model.InvalidData;
 import org.mirabella.model.Model;
 import org.mirabella.store.Database;
@@ -97,6 +98,8 @@ public final class XrefCommand implements Runnable {
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
     if (hitsFile != null) {
+      // the hits were scored already, with the model version each line names
+      if (refit) throw new UserError("--refit does not go with --hits: the hits in the file were scored already");
       recordFile(hitsFile, out);
       return;
     }
@@ -124,8 +127,14 @@ public final class XrefCommand implements Runnable {
   private void spark(PrintWriter out) {
     Path jar = sparkJar();
     if (!Files.isRegularFile(jar)) throw new UserError(missingJar(jar), 2);
-    // migrate and register agencies first; then close: an embedded store is opened by one process at a time
-    store.open().close();
+    // migrate and register agencies first (and fit a new model version when asked: the Spark job
+    // reads the latest one); then close: an embedded store is opened by one process at a time
+    try (Database db = store.open()) {
+      if (refit) {
+        var fitted = new MatchModels(db).refit(new EntityStore(db, Model.get()), "cli:" + System.getProperty("user.name"));
+        out.printf(Locale.ROOT, "Fitted match model version %d over %d records.%n", fitted.version(), fitted.records());
+      }
+    }
     Path result;
     try {
       result = Files.createTempFile("mirabella-spark-hits-", ".jsonl");
@@ -181,7 +190,8 @@ public final class XrefCommand implements Runnable {
 
   /**
    * The hits file the Spark job writes: one JSON object per line with left, right, score, band,
-   * kinds, algorithm (and reasons, not stored). A bad line is an error naming file, line and field.
+   * kinds, algorithm, modelVersion (the stored model version that scored it; absent for the
+   * priors) and reasons (not stored). A bad line is an error naming file, line and field.
    */
   public static List<ScoredPair> readHits(Path file) {
     ObjectMapper json = new ObjectMapper();
@@ -210,8 +220,12 @@ public final class XrefCommand implements Runnable {
         if (score == null || !score.isNumber() || score.asDouble() < 0 || score.asDouble() > 1) {
           throw new InvalidData("Bad hits file", Map.of(where, "score must be a number in [0, 1]"));
         }
+        JsonNode version = n.get("modelVersion");
+        if (version != null && !version.isNull() && !(version.isIntegralNumber() && version.asLong() >= 1 && version.canConvertToInt())) {
+          throw new InvalidData("Bad hits file", Map.of(where, "modelVersion must be a whole number ≥ 1 (or absent: the priors)"));
+        }
         out.add(new ScoredPair(text(n, "left", where), text(n, "right", where), score.asDouble(), band, kinds,
-            text(n, "algorithm", where)));
+            text(n, "algorithm", where), version == null || version.isNull() ? null : version.asInt()));
       }
     } catch (IOException e) {
       throw new InvalidData("Cannot read the hits file", Map.of(file.toString(), String.valueOf(e.getMessage())));

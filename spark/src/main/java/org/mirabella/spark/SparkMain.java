@@ -14,11 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.mirabella.matching.engine.CrossMatchRules;
+import org.mirabella.matching.engine.StoredModel;
 import org.mirabella.model.InvalidData;
 
 /**
@@ -29,7 +31,9 @@ import org.mirabella.model.InvalidData;
  * bench --db JDBC_URL  [--masters local[1],local[2]] [--partitions N]
  * </pre>
  *
- * {@code xref} writes the hits as JSON lines (left, right, score, band, kinds, algorithm, reasons),
+ * {@code xref} scores with the store's latest fitted model version (or, with {@code --parquet}, the
+ * model file the export wrote beside the statements) and writes the hits as JSON lines (left, right,
+ * score, band, kinds, algorithm, modelVersion, reasons),
  * which {@code mirabella xref --engine spark} records through the hit store. Credentials come from
  * the URL or from MIRABELLA_DB_USER / MIRABELLA_DB_PASSWORD (else PGUSER / PGPASSWORD). Exit codes as the main CLI's: 0
  * success, 2 bad usage or input, 3 an internal error.
@@ -84,17 +88,19 @@ public final class SparkMain {
     try (SparkSession spark = session(master, opts.get("driver-host"), partitions)) {
       SparkXref job = new SparkXref(spark, partitions);
       Dataset<Row> statements = source(job, opts);
+      Optional<StoredModel> model = model(job, opts);
       if (opts.containsKey("export-parquet")) {
-        job.exportParquet(statements, opts.get("export-parquet"));
-        out.println("Wrote the statements as Parquet to " + opts.get("export-parquet"));
+        job.exportParquet(statements, model, opts.get("export-parquet"));
+        out.println("Wrote the statements as Parquet to " + opts.get("export-parquet") + ", with " + describe(model)
+            + " beside them (" + SparkXref.MODEL_FILE + ")");
         return;
       }
-      SparkXref.Result r = job.run(statements);
-      if (opts.containsKey("out")) writeHits(Path.of(opts.get("out")), r.hits());
+      SparkXref.Result r = job.run(statements, model);
+      if (opts.containsKey("out")) writeHits(Path.of(opts.get("out")), r.hits(), r.modelVersion());
       double secs = (System.nanoTime() - t0) / 1e9;
-      out.printf(Locale.ROOT, "Spark (%s, %d partitions) cross-matched %d entities in %.1f s (process CPU %.1f s): "
+      out.printf(Locale.ROOT, "Spark (%s, %d partitions) cross-matched %d entities with %s in %.1f s (process CPU %.1f s): "
               + "%d candidate pairs, %d scored, %d hits between agencies.%n",
-          master, partitions, r.entities(), secs, (cpuNanos() - cpu0) / 1e9, r.candidatePairs(), r.scored(), r.hits().size());
+          master, partitions, r.entities(), describe(model), secs, (cpuNanos() - cpu0) / 1e9, r.candidatePairs(), r.scored(), r.hits().size());
     }
   }
 
@@ -109,7 +115,7 @@ public final class SparkMain {
       SparkXref.Result r;
       try (SparkSession spark = session(master, null, partitions)) {
         SparkXref job = new SparkXref(spark, partitions);
-        r = job.run(source(job, opts));
+        r = job.run(source(job, opts), model(job, opts));
       }
       double wall = (System.nanoTime() - t0) / 1e9;
       double cpu = (cpuNanos() - cpu0) / 1e9;
@@ -118,6 +124,17 @@ public final class SparkMain {
           master, r.entities(), r.candidatePairs(), r.scored(), r.hits().size(), wall, cpu, r.scored() / wall, r.scored() / cpu,
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
+  }
+
+  /** The model to score with: the store's latest version, or the one written beside a Parquet export. */
+  private static Optional<StoredModel> model(SparkXref job, Map<String, String> opts) {
+    if (opts.containsKey("parquet")) return job.readModelFile(opts.get("parquet"));
+    String url = opts.get("db");
+    return SparkXref.readModel(url, connection(url));
+  }
+
+  private static String describe(Optional<StoredModel> model) {
+    return model.map(m -> "match model version " + m.version()).orElse("the algorithm's priors (no model fitted yet)");
   }
 
   private static Dataset<Row> source(SparkXref job, Map<String, String> opts) {
@@ -180,7 +197,8 @@ public final class SparkMain {
     return b.getOrCreate();
   }
 
-  static void writeHits(Path file, List<CrossMatchRules.Outcome> hits) throws IOException {
+  /** The hits as JSON lines, each naming the model version that scored it (absent: the priors). */
+  static void writeHits(Path file, List<CrossMatchRules.Outcome> hits, Integer modelVersion) throws IOException {
     ObjectMapper json = new ObjectMapper();
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (CrossMatchRules.Outcome o : hits) {
@@ -188,6 +206,7 @@ public final class SparkMain {
         n.put("left", o.leftId()).put("right", o.rightId()).put("score", o.score()).put("band", o.band().name());
         o.kinds().forEach(n.putArray("kinds")::add);
         n.put("algorithm", o.algorithm());
+        if (modelVersion != null) n.put("modelVersion", modelVersion);
         o.reasons().forEach(n.putArray("reasons")::add);
         w.write(json.writeValueAsString(n));
         w.newLine();

@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.max;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,7 +18,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -29,12 +34,14 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.mirabella.matching.MatchKeys;
 import org.mirabella.matching.MatcherV1;
 import org.mirabella.matching.engine.CrossMatchRules;
 import org.mirabella.matching.engine.MatchInput;
+import org.mirabella.matching.engine.StoredModel;
 import org.mirabella.model.InvalidData;
 import org.mirabella.model.Model;
 import org.mirabella.model.Schema;
@@ -54,7 +61,12 @@ import org.mirabella.model.Schema;
  *       partitions sorted by the left entity, so its keys are built once per partition.</li>
  * </ol>
  *
- * The driver collects the hits (a small fraction of the pairs); recording them is the hit store's
+ * The model is the store's latest fitted version ({@link #readModel}, the {@code match_model} rows
+ * the in-process engine uses; for Parquet input the model file written beside the export), decoded
+ * by the core's {@link StoredModel} on every executor: the same m/u, λ, term-frequency values and
+ * stop keys, so both engines give the same hits after {@code mirabella xref --refit}.
+ *
+ * <p>The driver collects the hits (a small fraction of the pairs); recording them is the hit store's
  * job ({@code mirabella xref --engine spark} hands them to it), so the hit/no-hit rules stay in one
  * place.
  */
@@ -93,8 +105,14 @@ public final class SparkXref {
       .add("algorithm", DataTypes.StringType, false)
       .add("reasons", DataTypes.createArrayType(DataTypes.StringType, false), false);
 
-  /** What a run found. */
-  public record Result(long entities, long candidatePairs, long scored, List<CrossMatchRules.Outcome> hits) {}
+  /** The model file written beside a Parquet export (Spark's file sources skip names starting with '_'). */
+  public static final String MODEL_FILE = "_mirabella_model.tsv";
+
+  /**
+   * What a run found; {@code modelVersion} is the stored model version that scored it (null: the
+   * algorithm's priors, before any fit), which the hit store records with each hit.
+   */
+  public record Result(long entities, long candidatePairs, long scored, List<CrossMatchRules.Outcome> hits, Integer modelVersion) {}
 
   private final SparkSession spark;
   private final int partitions;
@@ -123,19 +141,68 @@ public final class SparkXref {
     return raw.toDF(STATEMENTS.fieldNames());
   }
 
+  /**
+   * The latest fitted model version of a store ({@code match_model}, the rows the in-process engine
+   * reads), or empty before the first fit ({@code mirabella xref --refit}).
+   */
+  public static Optional<StoredModel> readModel(String url, Properties connection) {
+    return StoreModels.latest(url, connection);
+  }
+
   /** The same rows from a Parquet export ({@link #exportParquet}). */
   public Dataset<Row> readParquet(String dir) {
     return spark.read().schema(STATEMENTS).parquet(dir).repartition(partitions, col("seq"));
   }
 
-  /** Writes the store's current statements as Parquet (for runs that should not touch the database). */
-  public void exportParquet(Dataset<Row> statements, String dir) {
-    statements.write().mode("overwrite").parquet(dir);
+  /**
+   * The model written beside a Parquet export ({@link #MODEL_FILE}); a missing or bad file is an
+   * {@link InvalidData} naming it (matching with the priors instead would give other hits than the
+   * store's engine, silently).
+   */
+  public Optional<StoredModel> readModelFile(String dir) {
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(dir, MODEL_FILE);
+    try {
+      org.apache.hadoop.fs.FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(file)) {
+        throw new InvalidData("No match model beside the Parquet export", Map.of(file.toString(),
+            "missing: export again with 'xref --db URL --export-parquet DIR', which writes it"));
+      }
+      try (var in = fs.open(file)) {
+        return StoredModel.decode(new String(in.readAllBytes(), StandardCharsets.UTF_8), file.toString());
+      }
+    } catch (IOException e) {
+      throw new InvalidData("Cannot read the match model", Map.of(file.toString(), String.valueOf(e.getMessage())));
+    }
   }
 
-  /** Runs the cross-matching over statement rows (schema {@link #STATEMENTS}). */
-  public Result run(Dataset<Row> statements) {
+  /**
+   * Writes the store's current statements as Parquet (for runs that should not touch the database),
+   * and beside them the model version to score them with ({@link #MODEL_FILE}; "none" before any fit).
+   */
+  public void exportParquet(Dataset<Row> statements, Optional<StoredModel> model, String dir) {
+    statements.write().mode("overwrite").parquet(dir);
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(dir, MODEL_FILE);
+    try {
+      org.apache.hadoop.fs.FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      try (var out = fs.create(file, true)) {
+        out.write(model.map(StoredModel::encode).orElseGet(StoredModel::encodeNone).getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /**
+   * Runs the cross-matching over statement rows (schema {@link #STATEMENTS}) with a stored model
+   * version (its m/u, λ, term frequencies and stop keys, as the in-process engine uses them), or
+   * with the algorithm's priors when {@code model} is empty.
+   */
+  public Result run(Dataset<Row> statements, Optional<StoredModel> model) {
     LongAccumulator scored = spark.sparkContext().longAccumulator("scored");
+    // the model travels to the executors as its text form (small: levels, common values, stop keys)
+    Broadcast<String> modelText = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .broadcast(model.map(StoredModel::encode).orElseGet(StoredModel::encodeNone));
+    Integer modelVersion = model.map(StoredModel::version).orElse(null);
 
     // 2. entities from their statements: rows of one entity are adjacent after a local sort
     Dataset<Row> entities = statements.sortWithinPartitions("seq", "recorded_at", "statement_id")
@@ -145,8 +212,11 @@ public final class SparkXref {
 
     Dataset<Row> keys = entities.flatMap((FlatMapFunction<Row, Row>) e -> {
       MatchKeys k = keysOf(e);
+      Set<String> stop = Scoring.of(modelText.value()).stopKeys();
       List<Row> out = new ArrayList<>();
       for (String key : CrossMatchRules.keys(k)) {
+        // a stop key is looked up by nobody: as if neither side had it (the in-process engine's candidate query)
+        if (stop.contains(key)) continue;
         out.add(RowFactory.create(k.id(), e.getString(2), k.schema(), key, CrossMatchRules.isIdentifierKey(key)));
       }
       return out.iterator();
@@ -174,7 +244,7 @@ public final class SparkXref {
         .select("l_id", "l_schema", "l_agency", "l_case", "l_rows", "r_id", "r_schema", "r_agency", "r_case", "r_rows")
         .repartition(partitions, col("l_id")).sortWithinPartitions("l_id");
     Dataset<Row> hits = withInputs.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
-      MatcherV1 matcher = Matchers.DEFAULT;
+      MatcherV1 matcher = Scoring.of(modelText.value()).matcher();
       KeyCache cache = new KeyCache(4096);
       List<Row> out = new ArrayList<>();
       while (it.hasNext()) {
@@ -194,7 +264,8 @@ public final class SparkXref {
     found.sort(java.util.Comparator.comparing(CrossMatchRules.Outcome::leftId).thenComparing(CrossMatchRules.Outcome::rightId));
     pairs.unpersist();
     entities.unpersist();
-    return new Result(entityCount, candidatePairs, scored.value(), found);
+    modelText.destroy();
+    return new Result(entityCount, candidatePairs, scored.value(), found, modelVersion);
   }
 
   /** An entity's candidates as kept by the rules, each emitted as a pair in canonical order. */
@@ -254,9 +325,20 @@ public final class SparkXref {
     return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
   }
 
-  /** One matcher per executor JVM (immutable and thread-safe), the in-process engine's default. */
-  private static final class Matchers {
-    static final MatcherV1 DEFAULT = new MatcherV1();
+  /**
+   * The matcher and stop keys of a model text, decoded once per executor JVM (the matcher is
+   * immutable and thread-safe) and kept for the few model versions a JVM sees.
+   */
+  record Scoring(MatcherV1 matcher, Set<String> stopKeys) {
+    private static final Map<String, Scoring> DECODED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static Scoring of(String text) {
+      Scoring s = DECODED.get(text);
+      if (s != null) return s;
+      if (DECODED.size() > 4) DECODED.clear();
+      return DECODED.computeIfAbsent(text, t -> StoredModel.decode(t, "the broadcast model")
+          .map(m -> new Scoring(m.matcher(), m.stopKeySet())).orElseGet(() -> new Scoring(new MatcherV1(), Set.of())));
+    }
   }
 
   /** Keys of recently seen entities: the left side repeats (sorted), the right side often. */

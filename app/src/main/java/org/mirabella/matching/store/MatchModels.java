@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,7 @@ import org.mirabella.matching.Blocker;
 import org.mirabella.matching.CandidatePairs;
 import org.mirabella.matching.MatchKeys;
 import org.mirabella.matching.MatcherV1;
-import org.mirabella.matching.features.Feature;
-import org.mirabella.matching.fs.FellegiSunter;
+import org.mirabella.matching.engine.StoredModel;
 import org.mirabella.model.Entity;
 import org.mirabella.store.Database;
 import org.mirabella.store.EntityStore;
@@ -29,11 +27,12 @@ import org.mirabella.store.EntityStore;
  * per feature and comparison level, λ, the common values of the term-frequency adjustment, and the
  * blocking keys too common to look up. Incremental matching uses the latest version;
  * {@link #refit} fits a new one over everything held and adds it. Versions are never changed, so
- * a hit's {@code model_version} says exactly which parameters scored it.
+ * a hit's {@code model_version} says exactly which parameters scored it. The rows are turned into a
+ * matcher by the core's {@link StoredModel}, which the Spark engine uses on the same rows.
  */
 public final class MatchModels {
   /** Common values kept per feature for the term-frequency adjustment. */
-  static final int FREQUENCIES_PER_FEATURE = 5_000;
+  static final int FREQUENCIES_PER_FEATURE = StoredModel.FREQUENCIES_PER_FEATURE;
   /** A blocking key held by more entities than this at fit time is not looked up (as the batch blocker). */
   public static final int STOP_KEY_HOLDERS = Blocker.DEFAULT_MAX_BLOCK;
 
@@ -67,44 +66,42 @@ public final class MatchModels {
   }
 
   private static Stored read(Handle h, int version) {
+    return stored(model(h, version));
+  }
+
+  /** A model version as stored, for an engine or a file ({@link StoredModel#encode()}); {@link IllegalArgumentException} when there is none. */
+  public StoredModel model(int version) {
+    return db.jdbi().withHandle(h -> model(h, version));
+  }
+
+  /** The latest version as stored, or empty before the first fit. */
+  public Optional<StoredModel> latestModel() {
+    return latest().map(s -> model(s.version()));
+  }
+
+  private static StoredModel model(Handle h, int version) {
     Map<String, Object> row = h.createQuery("SELECT * FROM match_model WHERE version = :v").bind("v", version).mapToMap().findOne()
         .orElseThrow(() -> new IllegalArgumentException("no match model version " + version));
-    List<Feature> features = MatcherV1.features();
-    Map<String, Integer> index = new HashMap<>();
-    for (int f = 0; f < features.size(); f++) index.put(features.get(f).name(), f);
-    double[][] m = new double[features.size()][];
-    double[][] u = new double[features.size()][];
-    for (int f = 0; f < features.size(); f++) {
-      m[f] = features.get(f).priorM().clone();
-      u[f] = features.get(f).priorU().clone();
-    }
-    h.createQuery("SELECT feature, level_no, m, u FROM match_model_level WHERE version = :v").bind("v", version).map((rs, c) -> {
-      Integer f = index.get(rs.getString(1));
-      int l = rs.getInt(2);
-      // a feature or level the algorithm no longer has: the version was stored by another algorithm
-      if (f == null || l >= m[f].length) throw new IllegalStateException("match model " + version + ": unknown level " + rs.getString(1) + "/" + l);
-      m[f][l] = rs.getDouble(3);
-      u[f][l] = rs.getDouble(4);
-      return 0;
-    }).list();
-    List<Map<String, Double>> freq = new ArrayList<>();
-    for (int f = 0; f < features.size(); f++) freq.add(null);
-    h.createQuery("SELECT feature, val, frequency FROM match_model_frequency WHERE version = :v").bind("v", version).map((rs, c) -> {
-      Integer f = index.get(rs.getString(1));
-      if (f != null) {
-        if (freq.get(f) == null) freq.set(f, new HashMap<>());
-        freq.get(f).put(rs.getString(2), rs.getDouble(3));
-      }
-      return 0;
-    }).list();
-    Set<String> stop = Set.copyOf(h.createQuery("SELECT mkey FROM match_model_stop_key WHERE version = :v").bind("v", version)
-        .mapTo(String.class).list());
-    double lambda = ((Number) row.get("lambda")).doubleValue();
-    MatcherV1 matcher = new MatcherV1(FellegiSunter.of(features, m, u, lambda, freq));
+    List<StoredModel.Level> levels = h.createQuery("SELECT feature, level_no, label, m, u FROM match_model_level WHERE version = :v "
+            + "ORDER BY feature, level_no").bind("v", version)
+        .map((rs, c) -> new StoredModel.Level(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5))).list();
+    List<StoredModel.Frequency> freq = h.createQuery("SELECT feature, val, frequency FROM match_model_frequency WHERE version = :v "
+            + "ORDER BY feature, val").bind("v", version)
+        .map((rs, c) -> new StoredModel.Frequency(rs.getString(1), rs.getString(2), rs.getDouble(3))).list();
+    Map<String, Long> stop = new LinkedHashMap<>();
+    h.createQuery("SELECT mkey, holders FROM match_model_stop_key WHERE version = :v ORDER BY mkey").bind("v", version)
+        .map((rs, c) -> stop.put(rs.getString(1), rs.getLong(2))).list();
     Object at = row.get("fitted_at");
     Instant fittedAt = at instanceof OffsetDateTime o ? o.toInstant() : at instanceof Timestamp t ? t.toInstant()
         : Instant.parse(String.valueOf(at));
-    return new Stored(version, matcher, stop, ((Number) row.get("records")).longValue(), ((Number) row.get("pairs")).longValue(), fittedAt);
+    return new StoredModel(version, String.valueOf(row.get("algorithm")), ((Number) row.get("lambda")).doubleValue(),
+        ((Number) row.get("records")).longValue(), ((Number) row.get("pairs")).longValue(), ((Number) row.get("em_pairs")).longValue(),
+        fittedAt, (String) row.get("fitted_by"), levels, freq, stop);
+  }
+
+  /** A stored version ready to score (the parameters rebuilt by the core, as every engine does). */
+  static Stored stored(StoredModel m) {
+    return new Stored(m.version(), m.matcher(), m.stopKeySet(), m.records(), m.pairs(), m.fittedAt());
   }
 
   /**
@@ -112,35 +109,30 @@ public final class MatchModels {
    * keys of {@code records} held by more than {@link #STOP_KEY_HOLDERS} of them.
    */
   public int save(MatcherV1 fitted, List<MatchKeys> records, long pairs, String by) {
-    Map<String, Long> stop = stopKeys(records);
-    FellegiSunter fs = fitted.model();
+    return save(StoredModel.of(0, fitted, records, pairs, Math.min(pairs, MatcherV1.emSample()), Instant.now(), by, STOP_KEY_HOLDERS));
+  }
+
+  /** Stores a model as the next version (its own version number is ignored); returns that version. */
+  public int save(StoredModel model) {
     return db.jdbi().inTransaction(h -> {
       int version = h.createQuery("SELECT COALESCE(MAX(version), 0) + 1 FROM match_model").mapTo(Integer.class).one();
       h.createUpdate("INSERT INTO match_model(version, algorithm, lambda, records, pairs, em_pairs, fitted_at, fitted_by) "
               + "VALUES (:v, :a, :l, :r, :p, :e, :t, :by)")
-          .bind("v", version).bind("a", fitted.version()).bind("l", fs.lambda()).bind("r", (long) records.size()).bind("p", pairs)
-          .bind("e", Math.min(pairs, MatcherV1.emSample())).bind("t", Timestamp.from(Instant.now())).bind("by", by).execute();
+          .bind("v", version).bind("a", model.algorithm()).bind("l", model.lambda()).bind("r", model.records()).bind("p", model.pairs())
+          .bind("e", model.emPairs()).bind("t", Timestamp.from(model.fittedAt())).bind("by", model.fittedBy()).execute();
       PreparedBatch levels = h.prepareBatch("INSERT INTO match_model_level(version, feature, level_no, label, m, u) VALUES (:v, :f, :l, :lb, :m, :u)");
-      PreparedBatch freq = h.prepareBatch("INSERT INTO match_model_frequency(version, feature, val, frequency) VALUES (:v, :f, :val, :q)");
-      int nFreq = 0;
-      List<Feature> features = fs.features();
-      for (int f = 0; f < features.size(); f++) {
-        Feature feature = features.get(f);
-        for (int l = 0; l < feature.levels().length; l++) {
-          levels.bind("v", version).bind("f", feature.name()).bind("l", (short) l).bind("lb", cut(feature.levels()[l], 128))
-              .bind("m", fs.m(f, l)).bind("u", fs.u(f, l)).add();
-        }
-        for (Map.Entry<String, Double> e : fs.commonValues(f, FREQUENCIES_PER_FEATURE).entrySet()) {
-          if (e.getKey().length() > 256) continue;
-          freq.bind("v", version).bind("f", feature.name()).bind("val", e.getKey()).bind("q", e.getValue()).add();
-          nFreq++;
-        }
+      for (StoredModel.Level l : model.levels()) {
+        levels.bind("v", version).bind("f", l.feature()).bind("l", (short) l.level()).bind("lb", l.label()).bind("m", l.m()).bind("u", l.u()).add();
       }
-      levels.execute();
-      if (nFreq > 0) freq.execute();
-      if (!stop.isEmpty()) {
+      if (!model.levels().isEmpty()) levels.execute();
+      if (!model.frequencies().isEmpty()) {
+        PreparedBatch freq = h.prepareBatch("INSERT INTO match_model_frequency(version, feature, val, frequency) VALUES (:v, :f, :val, :q)");
+        for (StoredModel.Frequency q : model.frequencies()) freq.bind("v", version).bind("f", q.feature()).bind("val", q.value()).bind("q", q.frequency()).add();
+        freq.execute();
+      }
+      if (!model.stopKeys().isEmpty()) {
         PreparedBatch sk = h.prepareBatch("INSERT INTO match_model_stop_key(version, mkey, holders) VALUES (:v, :k, :n)");
-        stop.forEach((k, n) -> sk.bind("v", version).bind("k", k).bind("n", n).add());
+        model.stopKeys().forEach((k, n) -> sk.bind("v", version).bind("k", k).bind("n", n).add());
         sk.execute();
       }
       return version;
@@ -149,19 +141,7 @@ public final class MatchModels {
 
   /** Blocking keys (as stored: cut to 256 characters) held by more than {@link #STOP_KEY_HOLDERS} records. */
   static Map<String, Long> stopKeys(Collection<MatchKeys> records) {
-    Map<String, Long> counts = new HashMap<>();
-    for (MatchKeys k : records) {
-      java.util.HashSet<String> seen = new java.util.HashSet<>();
-      for (String key : k.blockingKeys()) {
-        String c = cut(key, 256);
-        if (seen.add(c)) counts.merge(c, 1L, Long::sum);
-      }
-    }
-    Map<String, Long> out = new LinkedHashMap<>();
-    counts.forEach((k, n) -> {
-      if (n > STOP_KEY_HOLDERS) out.put(k, n);
-    });
-    return out;
+    return StoredModel.stopKeys(records, STOP_KEY_HOLDERS);
   }
 
   /**
@@ -181,7 +161,4 @@ public final class MatchModels {
     return load(save(fitted, keys, candidates.size(), by));
   }
 
-  private static String cut(String s, int max) {
-    return s.length() > max ? s.substring(0, max) : s;
-  }
 }
