@@ -50,6 +50,13 @@ final class LevelBrandesKernel {
    */
   private final double[] inflow;
   private final double[] coeff; // (1 + delta(w)) / sigma(w) for the level below the one being summed, else 0
+  private final double[] acc; // backward push: sums of the next level's coefficients; stale outside the level summed
+  private final long[] levelArcs; // arc ends at each level's nodes
+  private final int[] unseen; // forward pull: nodes not reached yet, ascending
+  /** The forward pass pulls once the level's arc ends times this exceed the unreached nodes' arc ends. */
+  static final int PULL_RATIO = 1;
+  /** The backward pass pushes from the level below when this level has more than this many times its arc ends. */
+  static final double PUSH_RATIO = 1.5;
 
   LevelBrandesKernel(BrandesKernel.Csr g) {
     this.off = g.offsets();
@@ -61,6 +68,9 @@ final class LevelBrandesKernel {
     sigma = new double[n];
     inflow = new double[n];
     coeff = new double[n];
+    acc = new double[n];
+    levelArcs = new long[n + 2];
+    unseen = new int[n];
   }
 
   /** Adds {@code delta_s(v)} to {@code bc[v]} for every v != s. */
@@ -71,54 +81,95 @@ final class LevelBrandesKernel {
     final double[] sigma = this.sigma;
     final double[] inflow = this.inflow;
     final double[] coeff = this.coeff;
+    final long[] levelArcs = this.levelArcs;
 
     // forward: levels and path counts
     order[0] = s;
     sigma[s] = 1.0;
     inflow[s] = 1.0;
+    long unseenArcs = off[n] - (off[s + 1] - off[s]); // arc ends at nodes not reached yet
+    levelArcs[0] = off[s + 1] - off[s];
+    int unseenCount = -1; // the unseen list, built when the search first pulls
+    boolean pulled = false; // whether the previous level was pulled (else the list may hold reached nodes)
     int levels = 0;
     int head = 0;
     int tail = 1;
     while (head < tail) {
-      levelStart[levels++] = head;
+      levelStart[levels] = head;
       int end = tail;
-      for (int k = head; k < end; k++) {
-        int v = order[k];
-        double sv = sigma[v];
-        for (int i = off[v], e = off[v + 1]; i < e; i++) {
-          int w = tgt[i];
-          long seen = Double.doubleToRawLongBits(inflow[w]); // 0 exactly when unseen (+0.0)
-          order[tail] = w;
-          tail += (int) ((seen - 1) >>> 63);
-          inflow[w] += sv;
+      // Beamer et al.'s direction choice: pull when the level has more arc ends than the nodes not
+      // reached yet, so a pulled level costs less than pushing it would
+      boolean pull = levelArcs[levels] * PULL_RATIO > unseenArcs;
+      if (pull && unseenCount < 0) {
+        unseenCount = listUnseen();
+      } else if (pull && !pulled) {
+        unseenCount = dropReached(unseenCount);
+      }
+      pulled = pull;
+      if (!pull) {
+        // push: every arc end adds the level's path counts into its target's inflow
+        for (int k = head; k < end; k++) {
+          int v = order[k];
+          double sv = sigma[v];
+          for (int i = off[v], e = off[v + 1]; i < e; i++) {
+            int w = tgt[i];
+            long seen = Double.doubleToRawLongBits(inflow[w]); // 0 exactly when unseen (+0.0)
+            order[tail] = w;
+            tail += (int) ((seen - 1) >>> 63);
+            inflow[w] += sv;
+          }
         }
+        sortLevel(end, tail);
+        for (int k = end; k < tail; k++) {
+          int w = order[k];
+          sigma[w] = inflow[w];
+        }
+      } else {
+        // pull: every unseen node sums its neighbours' coefficients, the path count for nodes of
+        // this level and 0 for all others; a positive sum puts it on the next level
+        for (int k = head; k < end; k++) coeff[order[k]] = sigma[order[k]];
+        int[] unseen = this.unseen;
+        int kept = 0;
+        for (int u = 0; u < unseenCount; u++) {
+          int w = unseen[u];
+          double sum = pull(off[w], off[w + 1]);
+          if (sum != 0) {
+            order[tail++] = w; // ascending, as the unseen list is
+            sigma[w] = sum;
+            inflow[w] = sum; // reached, should a later level push
+          } else {
+            unseen[kept++] = w;
+          }
+        }
+        unseenCount = kept;
+        for (int k = head; k < end; k++) coeff[order[k]] = 0;
       }
-      sortLevel(end, tail);
-      for (int k = end; k < tail; k++) {
-        int w = order[k];
-        sigma[w] = inflow[w];
-      }
+      long arcs = 0;
+      for (int k = end; k < tail; k++) arcs += off[order[k] + 1] - off[order[k]];
+      unseenArcs -= arcs;
+      levelArcs[++levels] = arcs;
       head = end;
     }
     levelStart[levels] = tail;
 
     // backward: dependencies, deepest level first
+    final double[] acc = this.acc;
     for (int level = levels - 1; level >= 0; level--) {
       int a = levelStart[level];
       int b = levelStart[level + 1];
+      boolean push = levelArcs[level] > PUSH_RATIO * levelArcs[level + 1];
+      if (push) {
+        // the next level's nodes add their coefficients into their neighbours' sums; only the sums
+        // of this level's nodes are read (other nodes' sums are stale and cleared at the end)
+        for (int k = b, c = levelStart[level + 2 > levels ? levels : level + 2]; k < c; k++) {
+          int w = order[k];
+          double cw = coeff[w];
+          for (int i = off[w], e = off[w + 1]; i < e; i++) acc[tgt[i]] += cw;
+        }
+      }
       for (int k = a; k < b; k++) {
         int v = order[k];
-        // two partial sums: halves the chain of dependent floating-point additions
-        double sum0 = 0;
-        double sum1 = 0;
-        int i = off[v];
-        int e = off[v + 1];
-        for (; i + 1 < e; i += 2) {
-          sum0 += coeff[tgt[i]];
-          sum1 += coeff[tgt[i + 1]];
-        }
-        for (; i < e; i++) sum0 += coeff[tgt[i]];
-        double sum = sum0 + sum1;
+        double sum = push ? acc[v] : pull(off[v], off[v + 1]);
         double sv = sigma[v];
         double delta = sv * sum;
         if (v != s) bc[v] += delta;
@@ -134,10 +185,48 @@ final class LevelBrandesKernel {
     // reset what this source touched
     coeff[s] = 0;
     if (tail > n / 4) {
-      java.util.Arrays.fill(inflow, 0.0);
+      Arrays.fill(inflow, 0.0);
+      Arrays.fill(acc, 0.0);
     } else {
-      for (int k = 0; k < tail; k++) inflow[order[k]] = 0;
+      for (int k = 0; k < tail; k++) { // a push only reaches neighbours of reached nodes: reached nodes
+        inflow[order[k]] = 0;
+        acc[order[k]] = 0;
+      }
     }
+  }
+
+  /** The sum of {@code coeff} over the arc ends {@code [from, to)}, in two partial sums (half the chain of dependent additions). */
+  private double pull(int from, int to) {
+    final int[] tgt = this.tgt;
+    final double[] coeff = this.coeff;
+    double sum0 = 0;
+    double sum1 = 0;
+    int i = from;
+    for (; i + 1 < to; i += 2) {
+      sum0 += coeff[tgt[i]];
+      sum1 += coeff[tgt[i + 1]];
+    }
+    if (i < to) sum0 += coeff[tgt[i]];
+    return sum0 + sum1;
+  }
+
+  /** Keeps the listed nodes not reached yet (inflow still +0.0), in order; returns how many. */
+  private int dropReached(int count) {
+    int kept = 0;
+    for (int u = 0; u < count; u++) {
+      int v = unseen[u];
+      if (inflow[v] == 0) unseen[kept++] = v;
+    }
+    return kept;
+  }
+
+  /** Lists the nodes not reached yet (inflow still +0.0) in ascending order; returns how many. */
+  private int listUnseen() {
+    int count = 0;
+    for (int v = 0; v < n; v++) {
+      if (inflow[v] == 0) unseen[count++] = v;
+    }
+    return count;
   }
 
   /** Puts {@code order[from, to)} in ascending node order. */
