@@ -50,9 +50,9 @@ final class LevelBrandesKernel {
   private final double[] coeff; // forward pull: sigma on the level pulled from; backward: (1 + delta) / sigma one level down; else 0
   private final double[] acc; // backward push: sums of the next level's coefficients; stale outside the level summed
   /** The forward pass pulls when the level's arc ends times this exceed the unreached nodes' arc ends. */
-  static final double PULL_RATIO = Double.parseDouble(System.getProperty("pull", "2"));
+  static final double PULL_RATIO = 2;
   /** The backward pass pushes from the level below when this level has more than this many times its arc ends. */
-  static final double PUSH_RATIO = Double.parseDouble(System.getProperty("push", "1"));
+  static final double PUSH_RATIO = 1;
 
   LevelBrandesKernel(BrandesKernel.Csr g) {
     this.off = g.offsets();
