@@ -45,10 +45,13 @@ final class LevelBrandesKernel {
   private final long[] levelArcs; // arc ends at each level's nodes
   private final long[] seen; // bitmap of reached nodes (bits past n set): 12.5 KB at 100,000 nodes, in L1
   private final long[] fresh; // bitmap of the level being built by a push
-  private final double[] sigma;
-  private final double[] inflow; // forward push: path counts flowing in; backward: the level's new coefficients
+  private final double[] sigma; // forward: path counts; backward: replaced by the node's coefficient once its delta is known
+  /**
+   * Forward push: path counts flowing in (stale for nodes already reached). Backward push: sums of
+   * the next level's coefficients (stale outside the level summed). Cleared between the passes.
+   */
+  private final double[] inflow;
   private final double[] coeff; // forward pull: sigma on the level pulled from; backward: (1 + delta) / sigma one level down; else 0
-  private final double[] acc; // backward push: sums of the next level's coefficients; stale outside the level summed
   /** The forward pass pulls when the level's arc ends times this exceed the unreached nodes' arc ends. */
   static final double PULL_RATIO = 2;
   /** The backward pass pushes from the level below when this level has more than this many times its arc ends. */
@@ -67,7 +70,6 @@ final class LevelBrandesKernel {
     sigma = new double[n];
     inflow = new double[n];
     coeff = new double[n];
-    acc = new double[n];
     clearSeen();
   }
 
@@ -154,9 +156,10 @@ final class LevelBrandesKernel {
       head = end;
     }
     levelStart[levels] = tail;
+    clearInflow(tail);
 
     // backward: dependencies, deepest level first
-    final double[] acc = this.acc;
+    final double[] acc = inflow;
     for (int level = levels - 1; level >= 0; level--) {
       int a = levelStart[level];
       int b = levelStart[level + 1];
@@ -177,29 +180,32 @@ final class LevelBrandesKernel {
         double sv = sigma[v];
         double delta = sv * sum;
         if (v != s) bc[v] += delta;
-        inflow[v] = (1 + delta) / sv;
+        sigma[v] = (1 + delta) / sv;
       }
       for (int k = b; k < c; k++) coeff[order[k]] = 0;
       for (int k = a; k < b; k++) {
         int v = order[k];
-        coeff[v] = inflow[v];
+        coeff[v] = sigma[v];
       }
     }
 
     // reset what this source touched: pushes reach only neighbours of reached nodes, i.e. reached nodes
     coeff[s] = 0;
+    clearInflow(tail);
     if (tail > n / 4) {
-      Arrays.fill(inflow, 0.0);
-      Arrays.fill(acc, 0.0);
       clearSeen();
     } else {
-      for (int k = 0; k < tail; k++) {
-        int v = order[k];
-        inflow[v] = 0;
-        acc[v] = 0;
-        seen[v >>> 6] = 0;
-      }
+      for (int k = 0; k < tail; k++) seen[order[k] >>> 6] = 0;
       seen[words - 1] = -1L << (n & 63);
+    }
+  }
+
+  /** Zeroes {@code inflow} for the {@code reached} nodes of {@code order} (pushes reach no others). */
+  private void clearInflow(int reached) {
+    if (reached > n / 4) {
+      Arrays.fill(inflow, 0.0);
+    } else {
+      for (int k = 0; k < reached; k++) inflow[order[k]] = 0;
     }
   }
 
