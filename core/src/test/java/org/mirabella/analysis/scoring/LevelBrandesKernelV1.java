@@ -3,7 +3,11 @@ package org.mirabella.analysis.scoring;
 import java.util.Arrays;
 
 /**
- * One source's step of Brandes' algorithm for <b>unweighted</b> networks, arranged for speed on
+ * <b>The previous, push-only level kernel</b>, kept unchanged beside the tests so that {@code
+ * KernelBenchmark -Dcompare=v1} can measure the current {@link LevelBrandesKernel} against it on the
+ * same sources in the same run. Its own description follows.
+ *
+ * <p>One source's step of Brandes' algorithm for <b>unweighted</b> networks, arranged for speed on
  * large graphs rather than for networkx's floating-point order (that is {@link BrandesKernel}).
  * O(n + m) per source, O(n) scratch per kernel (one kernel per thread).
  *
