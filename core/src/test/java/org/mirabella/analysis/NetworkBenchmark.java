@@ -14,6 +14,7 @@ import org.jgrapht.alg.interfaces.ClusteringAlgorithm;
 import org.jgrapht.alg.shortestpath.BFSShortestPath;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.mirabella.analysis.community.Communities;
+import org.mirabella.analysis.community.Leiden;
 import org.mirabella.analysis.community.Louvain;
 import org.mirabella.analysis.graph.JGraphTAdapter;
 import org.mirabella.analysis.graph.Network;
@@ -35,7 +36,8 @@ import org.mirabella.analysis.scoring.SampledBetweenness;
  * per source over K sources, and the exact run extrapolated from it), {@code jgrapht N M}
  * (ours vs JGraphT's BetweennessCentrality on the same graph), {@code sampled N M K} (K-source
  * estimate with its error bound, plus one BFS in ours vs JGraphT), {@code louvain N M [nojgrapht]}
- * (ours, and JGraphT's label propagation, the nearest community algorithm it has, on the same
+ * (our Louvain, then our Leiden,
+ * and JGraphT's label propagation, the nearest community algorithm it has, on the same
  * graph).
  */
 public final class NetworkBenchmark {
@@ -205,6 +207,11 @@ public final class NetworkBenchmark {
     Communities c = new Louvain(g).communities();
     say("Louvain, ours (1 thread): %.1f s wall, %.1f s CPU, %d communities, modularity %.4f", secs(t), cpuSecs(c0),
         c.count(), c.modularity());
+    t = System.nanoTime();
+    c0 = cpu();
+    Communities leiden = new Leiden(g).communities();
+    say("Leiden, ours (1 thread): %.1f s wall, %.1f s CPU, %d communities, modularity %.4f; load average %s", secs(t),
+        cpuSecs(c0), leiden.count(), leiden.modularity(), load());
     if (!withJGraphT) return;
     t = System.nanoTime();
     Graph<Integer, DefaultWeightedEdge> jg = JGraphTAdapter.toGraph(g);

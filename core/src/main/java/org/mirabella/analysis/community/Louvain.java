@@ -44,7 +44,7 @@ public final class Louvain {
   }
 
   /** One level: adjacency without self-loops, plus loop[i] = A_ii (twice the internal weight). */
-  private record Level(int[] offsets, int[] targets, double[] weights, double[] loop, double[] strength) {
+  record Level(int[] offsets, int[] targets, double[] weights, double[] loop, double[] strength) {
     int size() {
       return loop.length;
     }
@@ -54,7 +54,7 @@ public final class Louvain {
     int n = network.nodeCount();
     int[] membership = new int[n];
     for (int v = 0; v < n; v++) membership[v] = v;
-    Level level = fromNetwork();
+    Level level = fromNetwork(network);
     SplittableRandom rnd = new SplittableRandom(seed);
     double twoM = 0;
     for (double s : level.strength()) twoM += s;
@@ -69,7 +69,7 @@ public final class Louvain {
     return new Communities(membership, count, Modularity.of(network, membership, resolution));
   }
 
-  private Level fromNetwork() {
+  static Level fromNetwork(Network network) {
     int n = network.nodeCount();
     int[] offsets = new int[n + 1];
     double[] loop = new double[n];
@@ -177,7 +177,7 @@ public final class Louvain {
   }
 
   /** Renumbers community ids to 0..count-1 in order of first occurrence; returns count. */
-  private static int renumber(int[] comm) {
+  static int renumber(int[] comm) {
     int[] map = new int[comm.length];
     Arrays.fill(map, -1);
     int count = 0;
@@ -188,7 +188,7 @@ public final class Louvain {
     return count;
   }
 
-  private static Level aggregate(Level g, int[] comm, int count) {
+  static Level aggregate(Level g, int[] comm, int count) {
     int n = g.size();
     // nodes grouped by community (counting sort)
     int[] start = new int[count + 1];

@@ -132,16 +132,9 @@ public final class BetweennessCentrality implements NodeScoring {
     return out;
   }
 
-  private static double[] sumDependencies(BrandesKernel.Csr csr, boolean weighted, int[] sources, int parallelism,
-      boolean networkxOrder) {
-    int n = csr.offsets().length - 1;
-    int threads = Math.min(parallelism, Math.max(1, sources.length / 64));
-    if (threads <= 1) {
-      double[] bc = new double[n];
-      DependencyStep k = kernel(csr, weighted, networkxOrder);
-      for (int s : sources) k.accumulate(s, bc);
-      return bc;
-    }
+  /** Runs {@code part(t)} for t in [0, threads) on daemon threads and adds the results in thread order. */
+  private static double[] inThreads(int n, int threads, java.util.function.IntFunction<double[]> part) {
+    if (threads <= 1) return part.apply(0);
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "betweenness");
       t.setDaemon(true);
@@ -150,18 +143,13 @@ public final class BetweennessCentrality implements NodeScoring {
     try {
       List<Future<double[]>> parts = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        int first = t;
-        parts.add(pool.submit(() -> {
-          double[] bc = new double[n];
-          DependencyStep k = kernel(csr, weighted, networkxOrder);
-          for (int i = first; i < sources.length; i += threads) k.accumulate(sources[i], bc);
-          return bc;
-        }));
+        int index = t;
+        parts.add(pool.submit(() -> part.apply(index)));
       }
       double[] total = parts.get(0).get();
       for (int t = 1; t < threads; t++) {
-        double[] part = parts.get(t).get();
-        for (int v = 0; v < n; v++) total[v] += part[v];
+        double[] p = parts.get(t).get();
+        for (int v = 0; v < n; v++) total[v] += p[v];
       }
       return total;
     } catch (InterruptedException e) {
@@ -172,5 +160,17 @@ public final class BetweennessCentrality implements NodeScoring {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static double[] sumDependencies(BrandesKernel.Csr csr, boolean weighted, int[] sources, int parallelism,
+      boolean networkxOrder) {
+    int n = csr.offsets().length - 1;
+    int threads = Math.min(parallelism, Math.max(1, sources.length / 64));
+    return inThreads(n, threads, t -> {
+      double[] bc = new double[n];
+      DependencyStep k = kernel(csr, weighted, networkxOrder);
+      for (int i = t; i < sources.length; i += threads) k.accumulate(sources[i], bc);
+      return bc;
+    });
   }
 }
