@@ -223,6 +223,15 @@ public final class LoadBenchmark implements Runnable {
   private void analyst(HttpClient http, String base, String user, Random rnd, long end, Map<String, Kind> kinds) {
     String token = null;
     Kind logins = kinds.get("login");
+    if (pacing() == Pacing.INTERACTIVE) {
+      // People sign in over a while, not all in one millisecond: each arrives within the first mean think time.
+      try {
+        Thread.sleep(rnd.nextInt((int) INTERACTIVE_MEAN_MS));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
     while (token == null && System.nanoTime() < end) {
       long t = System.nanoTime();
       try {
