@@ -283,7 +283,8 @@ public final class LoadBenchmark implements Runnable {
         } else {
           call(http, kinds.get("hits"), base + "/api/hits", token);
         }
-        long pause = pause(mode, thinkMs, rnd);
+        // A pause never runs past the end (an interactive one can be 70 s): the wall time is the load's.
+        long pause = Math.min(pause(mode, thinkMs, rnd), Math.max(0, (end - System.nanoTime()) / 1_000_000));
         if (pause > 0) Thread.sleep(pause);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
