@@ -81,6 +81,20 @@ class HitJudgementRaceTest {
       assertThat(judged).hasSize(2 * ROUNDS);
       assertThat(audited).isEqualTo(judged);
       assertThat(audit.verify().intact()).isTrue();
+
+      // The inbox's SQL filter on this database: the hit is in the filter of its final judgement only.
+      String last = db.jdbi().withHandle(h -> h.createQuery("SELECT judgement FROM hit WHERE id = :h").bind("h", hit.id())
+          .mapTo(String.class).one());
+      for (Exchange.Show show : Exchange.Show.values()) {
+        Exchange.Inbox inbox = exchange.inbox(uk, show, 10, 0);
+        long expected = show == Exchange.Show.ALL || show.name().equals(last) ? 1 : 0;
+        assertThat(inbox.total()).as(show.name()).isEqualTo(expected);
+        assertThat(inbox.hits()).as(show.name()).hasSize((int) expected);
+      }
+      exchange.request(de, hit, "same man?");
+      assertThat(exchange.inbox(uk, Exchange.Show.INCOMING, 10, 0).total()).isEqualTo(1);
+      assertThat(exchange.inbox(de, Exchange.Show.INCOMING, 10, 0).total()).isZero();
+      assertThat(exchange.inbox(uk, Exchange.Show.OVERDUE, 10, 0).total()).isZero();
     }
   }
 }
