@@ -49,6 +49,11 @@ public final class AccessControl {
     return new AccessControl(db, new EntityStore(db, Model.get()));
   }
 
+  /** The store this enforces over (for the audit of reads in the same database: AuditGroupCommit). */
+  public Database database() {
+    return db;
+  }
+
   public ReadPolicy policy() {
     return policy;
   }

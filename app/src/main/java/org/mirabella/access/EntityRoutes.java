@@ -23,7 +23,8 @@ public final class EntityRoutes implements Routes {
 
   public EntityRoutes(AccessControl access, AuditLog audit) {
     this.access = access;
-    this.audit = audit;
+    // Reads are audited in group commits: one commit shared by concurrent look-ups (AuditGroupCommit).
+    this.audit = org.mirabella.reliability.AuditGroupCommit.over(access.database(), audit);
   }
 
   @Override

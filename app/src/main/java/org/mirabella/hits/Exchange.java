@@ -108,14 +108,71 @@ public final class Exchange {
     return views(v, visibleHits(v));
   }
 
-  /** The list view of some of the viewer's hits (a page of {@link #visibleHits}). */
+  /** Which hits of the inbox to show: all, those not yet judged, with a pending request, overdue, or by judgement. */
+  public enum Show {
+    ALL, OPEN, INCOMING, OVERDUE, CONFIRMED, REJECTED, UNSURE;
+
+    public static Show parse(String raw) {
+      if (raw == null || raw.isBlank()) return ALL;
+      try {
+        return valueOf(raw.strip().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        String shown = raw.length() > 40 ? raw.substring(0, 40) : raw;
+        throw new InvalidData("Bad parameter", Map.of("show",
+            "'" + shown + "' is not one of all, open, incoming, overdue, confirmed, rejected, unsure"));
+      }
+    }
+  }
+
+  /** One page of the inbox and the number of hits the filter admits. */
+  public record Inbox(long total, List<Map<String, Object>> hits) {}
+
+  /**
+   * One page of the viewer's hits, newest first, filtered in SQL so that the total and the pages
+   * cover every hit the filter admits (the filter used to apply to the current page only). The
+   * same visibility as {@link #visibleHits}: the viewer's agency is a side, and the other side is
+   * not a victim record unless the viewer sees other agencies' victims.
+   */
+  public Inbox inbox(Viewer v, Show show, int limit, int offset) {
+    if (!v.readsCaseData()) return new Inbox(0, List.of());
+    Instant now = Instant.now();
+    // Two branches, one per side the viewer's agency is on, so each reads through its agency index.
+    String victims = v.seesForeignVictims() ? ""
+        : " AND NOT EXISTS (SELECT 1 FROM entity ov WHERE ov.id = h.{other} AND ov.category = 'VICTIM')";
+    String cond = switch (show) {
+      case ALL -> "";
+      case OPEN -> " AND h.judgement IS NULL";
+      case CONFIRMED, REJECTED, UNSURE -> " AND h.judgement = :show";
+      case INCOMING -> " AND EXISTS (SELECT 1 FROM hit_request r WHERE r.hit_id = h.id AND r.status = 'pending'"
+          + " AND r.requester_agency <> :agency)";
+      case OVERDUE -> " AND EXISTS (SELECT 1 FROM hit_request r WHERE r.hit_id = h.id AND r.status = 'pending' AND r.deadline < :now)";
+    };
+    String mine = "SELECT h.* FROM hit h WHERE h.left_agency = :agency" + victims.replace("{other}", "right_entity") + cond
+        + " UNION ALL SELECT h.* FROM hit h WHERE h.right_agency = :agency" + victims.replace("{other}", "left_entity") + cond;
+    return db.jdbi().withHandle(x -> {
+      var count = x.createQuery("SELECT COUNT(*) FROM (" + mine + ") mine");
+      var page = x.createQuery("SELECT * FROM (" + mine + ") mine ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+          .bind("limit", limit).bind("offset", offset);
+      for (var q : List.of(count, page)) {
+        q.bind("agency", v.agency());
+        if (show == Show.OVERDUE) q.bind("now", Timestamp.from(now));
+        if (show == Show.CONFIRMED || show == Show.REJECTED || show == Show.UNSURE) q.bind("show", show.name());
+      }
+      long total = count.mapTo(Long.class).one();
+      List<Hit> hits = offset >= total ? List.<Hit>of() : page.map(HitStore.MAPPER).list();
+      return new Inbox(total, hits.isEmpty() ? List.of() : views(v, hits));
+    });
+  }
+
+  /** The list view of some of the viewer's hits (a page of {@link #visibleHits}): disclosures, entities and requests read once for the page. */
   public List<Map<String, Object>> views(Viewer v, List<Hit> visible) {
     org.mirabella.access.Disclosures d = access.disclosures(v.agency());
     Map<String, Entity> others = new java.util.HashMap<>();
     List<String> ids = visible.stream().map(h -> h.otherEntity(v.agency())).distinct().toList();
     store.findAll(ids).forEach((id, e) -> access.policy().visible(v, e, d).ifPresent(x -> others.put(id, x)));
+    Map<Long, List<Map<String, Object>>> requests = requests(v, visible.stream().map(Hit::id).toList());
     return visible.stream().map(h -> view(v, h, false, others.containsKey(h.otherEntity(v.agency()))
-        && !others.get(h.otherEntity(v.agency())).statements().isEmpty())).toList();
+        && !others.get(h.otherEntity(v.agency())).statements().isEmpty(), requests.getOrDefault(h.id(), List.of()))).toList();
   }
 
   private boolean mayKnow(Viewer v, Hit h) {
@@ -129,10 +186,10 @@ public final class Exchange {
   /** What the viewer's side sees: agency, reference, band, matched kinds; the other entity only once something of it is visible. */
   public Map<String, Object> view(Viewer v, Hit h, boolean full) {
     boolean released = access.find(v, h.otherEntity(v.agency())).map(e -> !e.statements().isEmpty()).orElse(false);
-    return view(v, h, full, released);
+    return view(v, h, full, released, requests(v, List.of(h.id())).getOrDefault(h.id(), List.of()));
   }
 
-  private Map<String, Object> view(Viewer v, Hit h, boolean full, boolean released) {
+  private Map<String, Object> view(Viewer v, Hit h, boolean full, boolean released, List<Map<String, Object>> requests) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("ref", h.ref());
     m.put("ownEntity", h.ownEntity(v.agency()));
@@ -143,7 +200,6 @@ public final class Exchange {
     m.put("createdAt", h.createdAt().toString());
     m.put("judgement", h.judgement() == null ? null : h.judgement().code());
     m.put("otherEntity", released ? h.otherEntity(v.agency()) : null);
-    List<Map<String, Object>> requests = requests(v, h);
     m.put("overdue", requests.stream().anyMatch(r -> Boolean.TRUE.equals(r.get("overdue"))));
     m.put("pendingIncoming", requests.stream().filter(r -> "incoming".equals(r.get("direction")) && "pending".equals(r.get("status"))).count());
     if (full) {
@@ -154,9 +210,12 @@ public final class Exchange {
     return m;
   }
 
-  private List<Map<String, Object>> requests(Viewer v, Hit h) {
+  /** The requests on each of the hits, oldest first: one query for a whole page. */
+  private Map<Long, List<Map<String, Object>>> requests(Viewer v, List<Long> hitIds) {
+    Map<Long, List<Map<String, Object>>> out = new java.util.HashMap<>();
+    if (hitIds.isEmpty()) return out;
     Instant now = Instant.now();
-    return db.jdbi().withHandle(x -> x.createQuery("SELECT * FROM hit_request WHERE hit_id = :h ORDER BY id").bind("h", h.id())
+    db.jdbi().useHandle(x -> x.createQuery("SELECT * FROM hit_request WHERE hit_id IN (<h>) ORDER BY id").bindList("h", hitIds)
         .map((rs, c) -> {
           Map<String, Object> r = new LinkedHashMap<>();
           r.put("id", rs.getLong("id"));
@@ -176,8 +235,9 @@ public final class Exchange {
           String props = rs.getString("released_properties");
           r.put("releasedProperties", props == null ? null : List.of(props.split(",")));
           r.put("revokedAt", instant(rs.getObject("revoked_at", OffsetDateTime.class)));
-          return r;
-        }).list());
+          return Map.entry(rs.getLong("hit_id"), r);
+        }).forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+    return out;
   }
 
   private List<Map<String, Object>> judgements(Hit h) {
@@ -291,6 +351,13 @@ public final class Exchange {
   public void judge(Viewer v, Hit h, Judgement j, String reason) {
     require(reason, "reason");
     db.jdbi().useTransaction(x -> {
+      // Two judgements of one hit at once: the hit's row lock, taken before anything is written,
+      // puts them one after the other, so the judgement ids, the audit records and the hit's own
+      // judgement all follow the same order and the last one is the hit's. Without it the first
+      // transaction could update the hit after the second had (its row lock is taken only by the
+      // UPDATE), leaving the hit with a judgement other than its latest (HitJudgementRaceTest).
+      x.createQuery("SELECT id FROM hit WHERE id = :h FOR UPDATE").bind("h", h.id()).mapTo(Long.class).findOne()
+          .orElseThrow(() -> new org.mirabella.http.NotFound("no hit " + h.ref()));
       Timestamp now = Timestamp.from(Instant.now());
       x.createUpdate("INSERT INTO hit_judgement(hit_id, judgement, reason, judged_by, agency, judged_at) VALUES (:h, :j, :r, :u, :a, :t)")
           .bind("h", h.id()).bind("j", j.name()).bind("r", reason).bind("u", v.user()).bind("a", v.agency()).bind("t", now).execute();

@@ -33,14 +33,14 @@ public final class HitRoutes implements Routes {
   public void register(Api api) {
     api.get("/api/hits", ctx -> {
       Viewer v = Viewers.requireReader(ctx);
-      // Paged: the views (requests, released details) are built for one page only. The body stays
-      // a JSON array, as before; the total is in X-Total-Count so that existing clients keep working.
+      // Paged and filtered in the database: the views (requests, released details) are built for one
+      // page only, and X-Total-Count counts every hit the filter ({@code show}) admits. The body stays
+      // a JSON array, as before, so that existing clients keep working.
       int limit = org.mirabella.http.QueryParams.intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
       int offset = org.mirabella.http.QueryParams.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-      List<Hit> all = exchange.visibleHits(v);
-      List<Hit> page = offset >= all.size() ? List.of() : all.subList(offset, Math.min(all.size(), offset + limit));
-      ctx.header("X-Total-Count", Integer.toString(all.size()));
-      ctx.json(exchange.views(v, page));
+      Exchange.Inbox inbox = exchange.inbox(v, Exchange.Show.parse(ctx.queryParam("show")), limit, offset);
+      ctx.header("X-Total-Count", Long.toString(inbox.total()));
+      ctx.json(inbox.hits());
     });
     api.get("/api/hits/{ref}", ctx -> {
       Viewer v = Viewers.requireReader(ctx);

@@ -10,7 +10,7 @@ import org.mirabella.model.InvalidData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Renders every error once, into the one {@link Problem} shape. Only 5xx are logged, with the stack. */
+/** Renders every error once, into the one {@link Problem} shape. Only 5xx are logged: types and frames, never messages. */
 public final class ProblemMapper {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
@@ -27,8 +27,16 @@ public final class ProblemMapper {
     app.exception(HttpResponseException.class, (e, ctx) ->
         send(ctx, Problem.of(e.getStatus(), reason(e.getStatus()), e.getMessage(), null)));
     app.exception(Exception.class, (e, ctx) -> {
-      LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-      send(ctx, Problem.of(500, "Internal error", "The server could not answer; the error is logged.", null));
+      // An unexpected exception's message can quote a value (a SQL error, a parser's complaint about
+      // a name), and the path can hold an entity id: the log carries the route template, the
+      // exception types and the stack frames only, under a reference the caller gets to quote.
+      String reference = reference();
+      LOG.atError().addKeyValue("event", "http.error").addKeyValue("method", ctx.method().name())
+          .addKeyValue("route", ctx.endpointHandlerPath()).addKeyValue("exception", e.getClass().getName())
+          .addKeyValue("reference", reference).addKeyValue("stack", redactedStack(e)).log("unexpected error");
+      ctx.header("X-Error-Reference", reference);
+      send(ctx, Problem.of(500, "Internal error", "The server could not answer; the error is logged under reference " + reference + ".",
+          null));
     });
     app.error(404, ctx -> {
       if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -36,6 +44,34 @@ public final class ProblemMapper {
       }
     });
     app.error(405, ctx -> send(ctx, Problem.of(405, "Method not allowed", ctx.method() + " " + ctx.path(), null)));
+  }
+
+  /** A random reference for one logged error (12 hex digits: enough to find it, nothing to learn from it). */
+  static String reference() {
+    return java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(8)
+        .putLong(java.util.concurrent.ThreadLocalRandom.current().nextLong()).array(), 2, 8);
+  }
+
+  /**
+   * The stack trace of {@code e} and its causes and suppressed exceptions with every message left
+   * out: exception class names and frames only. (Logback's throwable converters always print the
+   * message, hence by hand.)
+   */
+  static String redactedStack(Throwable e) {
+    StringBuilder out = new StringBuilder();
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    appendRedacted(out, e, "", seen);
+    return out.toString();
+  }
+
+  private static void appendRedacted(StringBuilder out, Throwable t, String prefix, java.util.Set<Throwable> seen) {
+    if (t == null || !seen.add(t)) return;
+    out.append(prefix).append(t.getClass().getName()).append(" (message withheld)\n");
+    StackTraceElement[] frames = t.getStackTrace();
+    for (int i = 0; i < Math.min(frames.length, 40); i++) out.append("\tat ").append(frames[i]).append('\n');
+    if (frames.length > 40) out.append("\t... ").append(frames.length - 40).append(" more\n");
+    for (Throwable s : t.getSuppressed()) appendRedacted(out, s, "Suppressed: ", seen);
+    appendRedacted(out, t.getCause(), "Caused by: ", seen);
   }
 
   static void send(Context ctx, Problem p) {

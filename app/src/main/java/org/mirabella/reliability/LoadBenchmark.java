@@ -59,6 +59,37 @@ public final class LoadBenchmark implements Runnable {
   @Option(names = "--think-ms", defaultValue = "1000", description = "Pause of each analyst between requests, uniformly 0..2x this (default ${DEFAULT-VALUE} ms).")
   int thinkMs;
 
+  /**
+   * How analysts pause between requests. {@code aggressive}: uniformly 0..2x{@code --think-ms}
+   * (1 s mean), far faster than a person reads, a stress test. {@code interactive}: a person reading
+   * what came back, as the TPC-W benchmark models a web user's think time (clause 5.3.1.1): negative
+   * exponential with a 7 s mean, cut at 70 s (10x the mean).
+   */
+  enum Pacing { AGGRESSIVE, INTERACTIVE }
+
+  @Option(names = "--pacing", defaultValue = "aggressive", description = "aggressive (uniform 0..2x --think-ms) or interactive "
+      + "(negative exponential, mean 7 s, at most 70 s, as TPC-W's think time). Default ${DEFAULT-VALUE}.")
+  String pacing;
+
+  static final double INTERACTIVE_MEAN_MS = 7_000;
+  static final double INTERACTIVE_MAX_MS = 70_000;
+
+  /** The next pause of an analyst, in milliseconds. */
+  static long pause(Pacing p, int thinkMs, Random rnd) {
+    return switch (p) {
+      case AGGRESSIVE -> thinkMs > 0 ? rnd.nextInt(2 * thinkMs + 1) : 0;
+      case INTERACTIVE -> (long) Math.min(INTERACTIVE_MAX_MS, -Math.log(1 - rnd.nextDouble()) * INTERACTIVE_MEAN_MS);
+    };
+  }
+
+  private Pacing pacing() {
+    try {
+      return Pacing.valueOf(pacing.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--pacing: '" + pacing + "' is not aggressive or interactive");
+    }
+  }
+
   @Option(names = "--import-rows", defaultValue = "5000", description = "Rows of the CSV imported through the API during the load (0: none).")
   int importRows;
 
@@ -85,6 +116,7 @@ public final class LoadBenchmark implements Runnable {
   @Override
   public void run() {
     PrintWriter out = new PrintWriter(System.out, true);
+    pacing(); // a bad --pacing fails before anything starts
     try {
       List<String> users = prepareUsers();
       Process server = startServer();
@@ -191,6 +223,15 @@ public final class LoadBenchmark implements Runnable {
   private void analyst(HttpClient http, String base, String user, Random rnd, long end, Map<String, Kind> kinds) {
     String token = null;
     Kind logins = kinds.get("login");
+    if (pacing() == Pacing.INTERACTIVE) {
+      // People sign in over a while, not all in one millisecond: each arrives within the first mean think time.
+      try {
+        Thread.sleep(rnd.nextInt((int) INTERACTIVE_MEAN_MS));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
     while (token == null && System.nanoTime() < end) {
       long t = System.nanoTime();
       try {
@@ -217,6 +258,7 @@ public final class LoadBenchmark implements Runnable {
       }
     }
     if (token == null) return;
+    Pacing mode = pacing();
     List<String> terms = new ArrayList<>(List.of("a", "mohamed", "ahmed", "ali", "hassan", "omar", "ibrahim", "fatima", "amira", "youssef"));
     List<String> seen = new ArrayList<>();
     while (System.nanoTime() < end) {
@@ -241,7 +283,9 @@ public final class LoadBenchmark implements Runnable {
         } else {
           call(http, kinds.get("hits"), base + "/api/hits", token);
         }
-        if (thinkMs > 0) Thread.sleep(rnd.nextInt(2 * thinkMs + 1));
+        // A pause never runs past the end (an interactive one can be 70 s): the wall time is the load's.
+        long pause = Math.min(pause(mode, thinkMs, rnd), Math.max(0, (end - System.nanoTime()) / 1_000_000));
+        if (pause > 0) Thread.sleep(pause);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -327,8 +371,10 @@ public final class LoadBenchmark implements Runnable {
   }
 
   private void report(PrintWriter out, Map<String, Kind> kinds, double wall, double serverCpu, double ownCpu, double load0, double load1) {
-    out.printf("load: %d analysts (think time 0-%d ms), %.1f s wall; server process CPU %.1f s (%.2f cores), load generator CPU %.1f s; "
-        + "load average %.1f at start, %.1f at end; %d cores%n", analysts, 2 * thinkMs, wall, serverCpu, serverCpu / wall, ownCpu, load0, load1,
+    String think = pacing() == Pacing.AGGRESSIVE ? "think time uniform 0-" + 2 * thinkMs + " ms"
+        : "think time negative exponential, mean " + (long) INTERACTIVE_MEAN_MS + " ms, at most " + (long) INTERACTIVE_MAX_MS + " ms";
+    out.printf("load: %d analysts (%s), %.1f s wall; server process CPU %.1f s (%.2f cores), load generator CPU %.1f s; "
+        + "load average %.1f at start, %.1f at end; %d cores%n", analysts, think, wall, serverCpu, serverCpu / wall, ownCpu, load0, load1,
         Runtime.getRuntime().availableProcessors());
     out.println("| request | count | per s | p50 ms | p95 ms | p99 ms | max ms | errors | refused (429/503) |");
     out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
@@ -342,7 +388,8 @@ public final class LoadBenchmark implements Runnable {
           h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
           h.getMaxValue() / 1000.0, k.errors().get(), k.refused().get());
     }
-    out.printf("total: %d requests, %.1f per s, %d errors%n", total, total / wall, errors);
+    out.printf("total: %d requests, %.1f per s, %d errors; server CPU per request %.1f ms (the import's share included)%n", total,
+        total / wall, errors, total == 0 ? 0.0 : serverCpu * 1000 / total);
   }
 
   private static long cpuNanos(Process p) {

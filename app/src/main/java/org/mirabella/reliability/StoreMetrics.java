@@ -43,6 +43,7 @@ public final class StoreMetrics implements MeterBinder {
     gauge(r, "mirabella.hits.confirmed", "hits judged confirmed", Snapshot::hitsConfirmed);
     gauge(r, "mirabella.hits.rejected", "hits judged rejected", Snapshot::hitsRejected);
     gauge(r, "mirabella.match.keys", "blocking keys held for matching", Snapshot::matchKeys);
+    new MatchMetrics().bindTo(r);
   }
 
   private void counter(MeterRegistry r, String name, String description, ToDoubleFunction<Snapshot> f) {

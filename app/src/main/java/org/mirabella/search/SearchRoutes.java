@@ -36,7 +36,8 @@ public final class SearchRoutes implements Routes {
     this.db = db;
     this.index = index;
     this.access = access;
-    this.audit = audit;
+    // Reads are audited in group commits: one commit shared by concurrent searches (AuditGroupCommit).
+    this.audit = org.mirabella.reliability.AuditGroupCommit.over(db, audit);
   }
 
   @Override

@@ -177,6 +177,7 @@ public final class CrossMatcher {
         if (hits.record(m.pair(modelVersion)).isPresent()) recorded++;
       }
     }
+    org.mirabella.reliability.MatchMetrics.matched(candidates, scored);
     return new Summary(entities.size(), candidates, scored, recorded);
   }
 

@@ -41,7 +41,8 @@ export async function render(root, ctx) {
   let hits;
   let total;
   try {
-    ({ hits, total } = await api.hitsPage({ limit: PAGE, offset }));
+    // The server filters before paging (show=…), so the pages and the total cover every matching hit.
+    ({ hits, total } = await api.hitsPage(filter ? { limit: PAGE, offset, show: filter } : { limit: PAGE, offset }));
     hits = listOf(hits, 'hits');
   } catch (e) {
     clear(list, isMissingApi(e) ? pendingApi('hits', e) : problemBox(e));

@@ -15,7 +15,10 @@ import org.mirabella.audit.JdbcAuditLog;
 import org.mirabella.hits.ScoredPair.Band;
 import org.mirabella.model.json.EntityJson;
 
-/** {@code GET /api/hits} pages: limit/offset, newest first, the total in X-Total-Count, bad bounds refused. */
+/**
+ * {@code GET /api/hits} pages: limit/offset, newest first, the total in X-Total-Count, bad bounds
+ * refused; the {@code show} filter applies before paging, so its total and pages cover every hit.
+ */
 class HitPagingTest {
   static TestServer s;
 
@@ -72,5 +75,61 @@ class HitPagingTest {
       assertThat(r.statusCode()).as(bad).isEqualTo(400);
       assertThat(r.body()).as(bad).contains(bad.substring(0, bad.indexOf('=')));
     }
+  }
+
+  @Test
+  void theStatusFilterAppliesToEveryHitNotToOnePage() throws Exception {
+    // Judge and request on hits spread over several pages of 3 (the filter used to see one page only).
+    List<Hit> uk = new Exchange(s.db, s.context.entities(), new HitStore(s.db, new JdbcAuditLog(s.db)),
+        org.mirabella.access.AccessControl.of(s.db), new JdbcAuditLog(s.db), java.time.Duration.ofHours(48))
+        .visibleHits(org.mirabella.access.Viewer.of("uk.analyst", "UK", org.mirabella.access.Role.ANALYST));
+    assertThat(uk.size()).isGreaterThan(9);
+    var audit = new JdbcAuditLog(s.db);
+    var store = new HitStore(s.db, audit);
+    var access = org.mirabella.access.AccessControl.of(s.db);
+    Exchange exchange = new Exchange(s.db, s.context.entities(), store, access, audit, java.time.Duration.ofHours(48));
+    Exchange late = new Exchange(s.db, s.context.entities(), store, access, audit, java.time.Duration.ofSeconds(-1));
+    var ukAnalyst = org.mirabella.access.Viewer.of("uk.analyst", "UK", org.mirabella.access.Role.ANALYST);
+    exchange.judge(ukAnalyst, uk.get(1), Judgement.CONFIRMED, "same passport");
+    exchange.judge(ukAnalyst, uk.get(uk.size() - 1), Judgement.CONFIRMED, "same phone");
+    exchange.judge(ukAnalyst, uk.get(5), Judgement.REJECTED, "different birth year");
+    exchange.judge(ukAnalyst, uk.get(7), Judgement.UNSURE, "ask");
+    for (Hit h : List.of(uk.get(2), uk.get(uk.size() - 2))) {
+      var other = org.mirabella.access.Viewer.of("x." + h.otherAgency("UK"), h.otherAgency("UK"), org.mirabella.access.Role.ANALYST);
+      exchange.request(other, h, "same man?");
+    }
+    late.request(ukAnalyst, uk.get(8), "outgoing, overdue");
+
+    List<JsonNode> every = new ArrayList<>();
+    EntityJson.mapper().readTree(s.getAs("uk.analyst", "/api/hits?limit=500").body()).forEach(every::add);
+    java.util.Map<String, java.util.function.Predicate<JsonNode>> filters = new java.util.LinkedHashMap<>();
+    filters.put("all", x -> true);
+    filters.put("open", x -> x.get("judgement").isNull());
+    filters.put("confirmed", x -> "confirmed".equals(x.get("judgement").asText()));
+    filters.put("rejected", x -> "rejected".equals(x.get("judgement").asText()));
+    filters.put("unsure", x -> "unsure".equals(x.get("judgement").asText()));
+    filters.put("incoming", x -> x.get("pendingIncoming").asInt() > 0);
+    filters.put("overdue", x -> x.get("overdue").asBoolean());
+    java.util.Map<String, Integer> sizes = new java.util.HashMap<>();
+    for (var f : filters.entrySet()) {
+      List<String> expected = every.stream().filter(f.getValue()).map(x -> x.get("ref").asText()).toList();
+      sizes.put(f.getKey(), expected.size());
+      List<String> paged = new ArrayList<>();
+      for (int offset = 0; offset < Math.max(1, expected.size()); offset += 3) {
+        HttpResponse<String> page = s.getAs("uk.analyst", "/api/hits?limit=3&show=" + f.getKey() + "&offset=" + offset);
+        assertThat(page.headers().firstValue("X-Total-Count")).as(f.getKey()).hasValue(Integer.toString(expected.size()));
+        paged.addAll(refs(page));
+      }
+      assertThat(paged).as(f.getKey()).isEqualTo(expected);
+    }
+    assertThat(sizes.get("confirmed")).isEqualTo(2);
+    assertThat(sizes.get("rejected")).isEqualTo(1);
+    assertThat(sizes.get("unsure")).isEqualTo(1);
+    assertThat(sizes.get("incoming")).isEqualTo(2);
+    assertThat(sizes.get("overdue")).isEqualTo(1);
+    assertThat(sizes.get("open")).isEqualTo(sizes.get("all") - 4);
+    HttpResponse<String> bad = s.getAs("uk.analyst", "/api/hits?show=pending");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("show");
   }
 }
