@@ -14,6 +14,7 @@ import org.mirabella.hits.ScoredPair;
 import org.mirabella.matching.Band;
 import org.mirabella.matching.Match;
 import org.mirabella.matching.MatchKeys;
+import org.mirabella.matching.MatchValues;
 import org.mirabella.matching.MatcherV1;
 import org.mirabella.matching.engine.CrossMatchRules;
 import org.mirabella.matching.store.MatchModels;
@@ -111,74 +112,80 @@ public final class CrossMatcher {
 
   /** Recomputes every key and re-matches the whole store ({@code mirabella xref}). */
   public Summary rematchAll() {
-    db.jdbi().useHandle(h -> h.execute("DELETE FROM match_key"));
+    db.jdbi().useHandle(h -> {
+      h.execute("DELETE FROM match_key");
+      h.execute("DELETE FROM match_values");
+    });
+    synchronized (keyCache) {
+      keyCache.clear();
+    }
     List<String> all = store.ids();
     // Keys first for everything, then candidates: every pair is then seen from both sides.
     for (int i = 0; i < all.size(); i += BATCH) {
       Map<String, Entity> batch = store.findAll(all.subList(i, Math.min(all.size(), i + BATCH)));
-      db.jdbi().useTransaction(h -> storeKeys(h, keysOf(batch.values())));
+      db.jdbi().useTransaction(h -> storeKeys(h, batch, keysOf(batch.values())));
     }
     Summary total = new Summary(0, 0, 0, 0);
-    for (int i = 0; i < all.size(); i += BATCH) total = total.plus(scoreAgainstStore(store.findAll(all.subList(i, Math.min(all.size(), i + BATCH)))));
+    for (int i = 0; i < all.size(); i += BATCH) {
+      Map<String, Entity> batch = store.findAll(all.subList(i, Math.min(all.size(), i + BATCH)));
+      total = total.plus(scoreAgainstStore(batch, keysOf(batch.values())));
+    }
     return total;
   }
 
   private Summary matchBatch(List<String> ids) {
     Map<String, Entity> entities = store.findAll(ids);
+    Map<String, MatchKeys> keys = keysOf(entities.values());
     synchronized (keyCache) {
       ids.forEach(keyCache::remove);
     }
     db.jdbi().useTransaction(h -> {
-      h.createUpdate("DELETE FROM match_key WHERE entity_id IN (<ids>)").bindList("ids", ids).execute();
-      storeKeys(h, keysOf(entities.values()));
+      try (java.sql.Statement st = h.getConnection().createStatement()) {
+        st.executeUpdate("DELETE FROM match_key WHERE entity_id IN (" + literals(ids) + ")");
+        st.executeUpdate("DELETE FROM match_values WHERE entity_id IN (" + literals(ids) + ")");
+      } catch (java.sql.SQLException e) {
+        throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+      }
+      storeKeys(h, entities, keys);
     });
-    return scoreAgainstStore(entities);
+    return scoreAgainstStore(entities, keys);
   }
 
-  private Summary scoreAgainstStore(Map<String, Entity> entities) {
-    Map<String, MatchKeys> keys = keysOf(entities.values());
+  /**
+   * Scores a batch of entities against the store: the whole batch's candidates from one read of the
+   * holders of its keys ({@link #candidatesOf}), the candidates' keys remade from their stored values
+   * in one read ({@link #keysOfStored}), every pair scored once (two new entities that find each
+   * other are one pair), and the hits recorded together ({@link HitRecorder#recordAll}).
+   */
+  private Summary scoreAgainstStore(Map<String, Entity> entities, Map<String, MatchKeys> keys) {
+    Map<String, String> agencyOf = new HashMap<>();
+    entities.forEach((id, e) -> agencyOf.put(id, e.agency()));
+    Map<String, List<String>> found = candidatesOf(keys.values(), agencyOf);
     long candidates = 0;
-    long scored = 0;
-    long recorded = 0;
-    // Candidates of the whole batch first, then their keys in one read (cached across batches), then the scores.
-    Map<String, List<String>> found = new HashMap<>();
-    Set<String> missing = new HashSet<>();
-    for (MatchKeys k : keys.values()) {
-      List<String> c = candidates(entities.get(k.id()).agency(), k);
-      found.put(k.id(), c);
+    Set<String> wanted = new HashSet<>();
+    for (List<String> c : found.values()) {
       candidates += c.size();
-      synchronized (keyCache) {
-        for (String id : c) if (!keyCache.containsKey(id)) missing.add(id);
-      }
+      wanted.addAll(c);
     }
-    Map<String, MatchKeys> cache = new HashMap<>(keys);
-    List<String> toRead = new ArrayList<>(missing);
-    for (int i = 0; i < toRead.size(); i += 2_000) {
-      Map<String, MatchKeys> read = keysOf(store.findAll(toRead.subList(i, Math.min(toRead.size(), i + 2_000))).values());
-      cache.putAll(read);
-      synchronized (keyCache) {
-        keyCache.putAll(read);
-      }
-    }
+    Map<String, MatchKeys> others = keysOfStored(wanted, keys, new HashMap<>());
+    // every pair once, in a deterministic order
+    Set<String> seen = new HashSet<>();
+    List<MatchKeys[]> pairs = new ArrayList<>();
     for (MatchKeys k : keys.values()) {
-      Entity e = entities.get(k.id());
-      for (String other : found.get(k.id())) {
-        MatchKeys o = cache.get(other);
-        if (o == null) {
-          synchronized (keyCache) {
-            o = keyCache.get(other);
-          }
-        }
-        if (o == null || !comparable(e.schema(), Model.get().require(o.schema()))) continue;
-        // the rules every engine shares (the Spark engine calls the same function)
-        CrossMatchRules.Outcome m = CrossMatchRules.score(matcher, k, o);
-        scored++;
-        if (m == null) continue;
-        if (hits.record(m.pair(modelVersion)).isPresent()) recorded++;
+      Schema schema = entities.get(k.id()).schema();
+      for (String other : found.getOrDefault(k.id(), List.of())) {
+        MatchKeys o = others.get(other);
+        if (o == null || !comparable(schema, Model.get().require(o.schema()))) continue;
+        String pair = k.id().compareTo(other) < 0 ? k.id() + '\u0000' + other : other + '\u0000' + k.id();
+        if (seen.add(pair)) pairs.add(new MatchKeys[] {k, o});
       }
     }
-    org.mirabella.reliability.MatchMetrics.matched(candidates, scored);
-    return new Summary(entities.size(), candidates, scored, recorded);
+    // the rules every engine shares (the Spark engine calls the same function)
+    List<ScoredPair> outcomes = pairs.parallelStream().map(p -> CrossMatchRules.score(matcher, p[0], p[1]))
+        .filter(java.util.Objects::nonNull).map(m -> m.pair(modelVersion)).toList();
+    long recorded = outcomes.isEmpty() ? 0 : hits.recordAll(outcomes).size();
+    org.mirabella.reliability.MatchMetrics.matched(candidates, pairs.size());
+    return new Summary(entities.size(), candidates, pairs.size(), recorded);
   }
 
   /**
@@ -195,29 +202,12 @@ public final class CrossMatcher {
    */
   public List<ProbeHit> probe(String askingAgency, Entity probe) {
     MatchKeys k = MatchKeys.of(probe);
-    List<String> found = candidates(askingAgency, k);
-    Map<String, MatchKeys> keys = new HashMap<>();
-    List<String> missing = new ArrayList<>();
-    synchronized (keyCache) {
-      for (String id : found) {
-        MatchKeys o = keyCache.get(id);
-        if (o == null) missing.add(id);
-        else keys.put(id, o);
-      }
-    }
+    List<String> found = candidatesOf(List.of(k), Map.of(k.id(), askingAgency)).getOrDefault(k.id(), List.of());
     Map<String, String> agencies = new HashMap<>();
-    if (!missing.isEmpty()) {
-      Map<String, Entity> read = store.findAll(missing);
-      read.forEach((id, e) -> agencies.put(id, e.agency()));
-      Map<String, MatchKeys> computed = keysOf(read.values());
-      keys.putAll(computed);
-      synchronized (keyCache) {
-        keyCache.putAll(computed);
-      }
-    }
-    List<String> known = found.stream().filter(id -> !agencies.containsKey(id)).toList();
-    if (!known.isEmpty()) {
-      db.jdbi().useHandle(h -> h.createQuery("SELECT id, agency FROM entity WHERE id IN (<ids>)").bindList("ids", known)
+    Map<String, MatchKeys> keys = keysOfStored(new HashSet<>(found), Map.of(), agencies);
+    List<String> unknown = found.stream().filter(id -> !agencies.containsKey(id)).toList();
+    if (!unknown.isEmpty()) {
+      db.jdbi().useHandle(h -> h.createQuery("SELECT id, agency FROM entity WHERE id IN (<ids>)").bindList("ids", unknown)
           .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> agencies.put(e.getKey(), e.getValue())));
     }
     List<ProbeHit> out = new ArrayList<>();
@@ -234,16 +224,125 @@ public final class CrossMatcher {
     return out;
   }
 
-  /** Other agencies' entities sharing an identifier key or at least two keys with {@code k}. */
-  private List<String> candidates(String agency, MatchKeys k) {
-    List<String> blocking = new ArrayList<>();
-    for (String key : CrossMatchRules.keys(k)) if (!stopKeys.contains(key)) blocking.add(key);
-    if (blocking.isEmpty()) return List.of();
-    return db.jdbi().withHandle(h -> h.createQuery(
-            "SELECT entity_id FROM match_key WHERE mkey IN (<keys>) AND agency <> :agency GROUP BY entity_id "
-                + "HAVING COUNT(*) >= 2 OR MAX(CASE WHEN mkey LIKE 'i:%' THEN 1 ELSE 0 END) = 1 "
-                + "ORDER BY COUNT(*) DESC, entity_id LIMIT " + MAX_CANDIDATES)
-        .bindList("keys", blocking).bind("agency", agency).mapTo(String.class).list());
+  /** Keys or ids bound per query at most (well under every driver's limit on parameters). */
+  private static final int PER_QUERY = 2_000;
+
+  /**
+   * The candidates of each of {@code keys} (by entity id): other agencies' entities sharing an
+   * identifier key or at least two keys, at most {@link #MAX_CANDIDATES}, most shared keys first,
+   * then by id ({@link CrossMatchRules#CANDIDATE_ORDER}); stop keys are not looked up. One read of
+   * the holders of all the batch's keys instead of one grouped query per entity; the counting is
+   * done here by the rule the per-entity query applied ({@link CrossMatchRules#isCandidate}), so the
+   * candidates are the same.
+   */
+  private Map<String, List<String>> candidatesOf(Collection<MatchKeys> keys, Map<String, String> agencyOf) {
+    Map<String, Set<String>> lookups = new HashMap<>();
+    Set<String> all = new HashSet<>();
+    for (MatchKeys k : keys) {
+      Set<String> own = new HashSet<>();
+      for (String key : CrossMatchRules.keys(k)) if (!stopKeys.contains(key)) own.add(key);
+      lookups.put(k.id(), own);
+      all.addAll(own);
+    }
+    Map<String, List<String[]>> holders = new HashMap<>();
+    List<String> list = new ArrayList<>(all);
+    for (int i = 0; i < list.size(); i += PER_QUERY) {
+      List<String> part = list.subList(i, Math.min(list.size(), i + PER_QUERY));
+      query("SELECT mkey, entity_id, agency FROM match_key WHERE mkey IN (" + literals(part) + ")", 3,
+          r -> holders.computeIfAbsent(r[0], x -> new ArrayList<>()).add(r));
+    }
+    Map<String, List<String>> out = new HashMap<>();
+    for (MatchKeys k : keys) {
+      String agency = agencyOf.get(k.id());
+      Map<String, int[]> shared = new HashMap<>();
+      Set<String> byIdentifier = new HashSet<>();
+      for (String key : lookups.get(k.id())) {
+        boolean identifier = CrossMatchRules.isIdentifierKey(key);
+        for (String[] r : holders.getOrDefault(key, List.of())) {
+          if (r[2].equals(agency)) continue;
+          shared.computeIfAbsent(r[1], x -> new int[1])[0]++;
+          if (identifier) byIdentifier.add(r[1]);
+        }
+      }
+      List<CrossMatchRules.Candidate> c = new ArrayList<>();
+      shared.forEach((id, n) -> {
+        if (CrossMatchRules.isCandidate(n[0], byIdentifier.contains(id))) c.add(new CrossMatchRules.Candidate(id, n[0]));
+      });
+      c.sort(CrossMatchRules.CANDIDATE_ORDER);
+      out.put(k.id(), c.stream().limit(MAX_CANDIDATES).map(CrossMatchRules.Candidate::id).toList());
+    }
+    return out;
+  }
+
+  /**
+   * The keys of stored entities: from {@code known}, this matcher's cache, their stored values
+   * ({@code match_values}, one row each, remade in parallel), or, for an entity without stored
+   * values (a store from before migration V70), its statements. Fills {@code agencies} with the
+   * owners of those read from the store.
+   */
+  private Map<String, MatchKeys> keysOfStored(Set<String> ids, Map<String, MatchKeys> known, Map<String, String> agencies) {
+    Map<String, MatchKeys> out = new HashMap<>();
+    List<String> missing = new ArrayList<>();
+    synchronized (keyCache) {
+      for (String id : ids) {
+        MatchKeys k = known.get(id);
+        if (k == null) k = keyCache.get(id);
+        if (k == null) missing.add(id);
+        else out.put(id, k);
+      }
+    }
+    if (missing.isEmpty()) return out;
+    List<String[]> rows = new ArrayList<>();
+    for (int i = 0; i < missing.size(); i += PER_QUERY) {
+      List<String> part = missing.subList(i, Math.min(missing.size(), i + PER_QUERY));
+      query("SELECT entity_id, agency, schema_name, vals FROM match_values WHERE entity_id IN (" + literals(part) + ")", 4, rows::add);
+    }
+    Map<String, MatchKeys> read = new java.util.concurrent.ConcurrentHashMap<>();
+    rows.parallelStream().forEach(r -> read.put(r[0], MatchValues.keys(r[0], Model.get().require(r[2]), r[3])));
+    for (String[] r : rows) agencies.put(r[0], r[1]);
+    List<String> unstored = missing.stream().filter(id -> !read.containsKey(id)).toList();
+    for (int i = 0; i < unstored.size(); i += PER_QUERY) {
+      Map<String, Entity> es = store.findAll(unstored.subList(i, Math.min(unstored.size(), i + PER_QUERY)));
+      es.forEach((id, e) -> agencies.put(id, e.agency()));
+      read.putAll(keysOf(es.values()));
+    }
+    out.putAll(read);
+    synchronized (keyCache) {
+      keyCache.putAll(read);
+    }
+    return out;
+  }
+
+  /** Runs a query of literals (plain JDBC: Jdbi's parser would look for parameters inside them), handing each row's columns. */
+  private void query(String sql, int columns, java.util.function.Consumer<String[]> row) {
+    db.jdbi().useHandle(h -> {
+      try (java.sql.Statement st = h.getConnection().createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+        while (rs.next()) {
+          String[] r = new String[columns];
+          for (int c = 0; c < columns; c++) r[c] = rs.getString(c + 1);
+          row.accept(r);
+        }
+      } catch (java.sql.SQLException e) {
+        throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+      }
+    });
+  }
+
+  /**
+   * Strings as an SQL list of literals ({@code 'a', 'b'}), each quote doubled (standard SQL; H2 and
+   * PostgreSQL with {@code standard_conforming_strings}, its default, read no other escape). Why not
+   * bound parameters: H2 re-checks {@code col IN (?, ?, …)} on every row the index returns by
+   * comparing with each parameter in turn (thousands of keys × hundreds of thousands of rows was
+   * most of a batch's time), whereas an IN list of constants is checked against a sorted set.
+   */
+  static String literals(Collection<String> values) {
+    StringBuilder b = new StringBuilder();
+    for (String v : values) {
+      if (v.indexOf('\0') >= 0) throw new IllegalArgumentException("a NUL character in an SQL value");
+      if (!b.isEmpty()) b.append(", ");
+      b.append('\'').append(v.replace("'", "''")).append('\'');
+    }
+    return b.toString();
   }
 
   private static boolean comparable(Schema a, Schema b) {
@@ -253,22 +352,32 @@ public final class CrossMatcher {
   private static Map<String, MatchKeys> keysOf(Collection<Entity> entities) {
     Map<String, MatchKeys> out = new java.util.concurrent.ConcurrentHashMap<>();
     entities.parallelStream().filter(e -> e.schema().matchable()).forEach(e -> out.put(e.id(), MatchKeys.of(e)));
-    return new HashMap<>(out);
+    return new java.util.TreeMap<>(out);
   }
 
-  private void storeKeys(Handle h, Map<String, MatchKeys> keys) {
+  /** Writes the entities' keys ({@code match_key}) and the values they are made of ({@code match_values}). */
+  private static void storeKeys(Handle h, Map<String, Entity> entities, Map<String, MatchKeys> keys) {
     if (keys.isEmpty()) return;
-    Map<String, String> agencies = new HashMap<>();
-    h.createQuery("SELECT id, agency FROM entity WHERE id IN (<ids>)").bindList("ids", new ArrayList<>(keys.keySet()))
-        .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> agencies.put(e.getKey(), e.getValue()));
     PreparedBatch b = h.prepareBatch("INSERT INTO match_key(entity_id, agency, mkey) VALUES (:e, :a, :k)");
+    PreparedBatch v = h.prepareBatch("INSERT INTO match_values(entity_id, agency, schema_name, vals) VALUES (:e, :a, :s, :v)");
     int n = 0;
+    int nv = 0;
     for (MatchKeys k : keys.values()) {
+      Entity e = entities.get(k.id());
       for (String key : CrossMatchRules.keys(k)) {
-        b.bind("e", k.id()).bind("a", agencies.get(k.id())).bind("k", key).add();
+        b.bind("e", k.id()).bind("a", e.agency()).bind("k", key).add();
         n++;
+      }
+      String vals = MatchValues.encode(e);
+      if (vals.length() <= MAX_VALUES_LENGTH) {
+        v.bind("e", k.id()).bind("a", e.agency()).bind("s", e.schema().name()).bind("v", vals).add();
+        nv++;
       }
     }
     if (n > 0) b.execute();
+    if (nv > 0) v.execute();
   }
+
+  /** Width of {@code match_values.vals}; an entity with longer values is read from its statements instead. */
+  static final int MAX_VALUES_LENGTH = 1_000_000;
 }

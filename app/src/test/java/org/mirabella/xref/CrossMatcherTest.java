@@ -88,4 +88,82 @@ class CrossMatcherTest {
       assertThat(hitSet(b)).isEqualTo(incremental);
     }
   }
+
+  /** Loads the whole sample, then matches all of it in one call (one batch: one candidate read, one hit transaction). */
+  private static Set<String> oneBatch(Database db) {
+    EntityStore store = new EntityStore(db, Model.get());
+    store.ensureAgencies(Agencies.get());
+    List<Entity> all = SampleData.read(Model.get());
+    for (Entity e : all) store.ensureCase(e.agency(), e.caseRef(), null, LocalDate.of(2024, 1, 1));
+    store.write(all);
+    new CrossMatcher(db, store, new HitStore(db, new JdbcAuditLog(db))).match(all.stream().map(Entity::id).toList());
+    return hitSet(db);
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.mirabella.store.TestDatabases#both")
+  void oneBatchFindsWhatOneEntityAtATimeFinds(Supplier<Database> dbs) {
+    try (Database a = dbs.get()) {
+      Set<String> batch = oneBatch(a);
+      try (Database b = TestDatabases.h2()) {
+        assertThat(batch).isNotEmpty().isEqualTo(incremental(b, SampleData.read(Model.get())));
+      }
+      // each new hit is audited once per agency, within the batch's one transaction
+      long audits = a.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'hit.created'")
+          .mapTo(Long.class).one());
+      assertThat(audits).isEqualTo(2L * batch.size());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.mirabella.store.TestDatabases#both")
+  void candidatesKeysAreRemadeFromTheirStoredValues(Supplier<Database> dbs) {
+    try (Database db = dbs.get()) {
+      Set<String> hits = oneBatch(db);
+      EntityStore store = new EntityStore(db, Model.get());
+      List<String[]> rows = db.jdbi().withHandle(h -> h.createQuery("SELECT entity_id, schema_name, vals FROM match_values")
+          .map((rs, c) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list());
+      long matchable = SampleData.read(Model.get()).stream().filter(e -> e.schema().matchable()).count();
+      assertThat(rows).hasSize((int) matchable);
+      for (String[] r : rows) {
+        var stored = org.mirabella.matching.MatchValues.keys(r[0], Model.get().require(r[1]), r[2]);
+        var fromStatements = org.mirabella.matching.MatchKeys.of(store.find(r[0]).orElseThrow());
+        assertThat(stored.blockingKeys()).as(r[0]).isEqualTo(fromStatements.blockingKeys());
+      }
+      // a store from before V70 (no stored values): candidates are read from their statements, same hits
+      db.jdbi().useHandle(h -> {
+        h.execute("DELETE FROM match_values");
+        h.execute("DELETE FROM hit");
+      });
+      List<String> ids = SampleData.read(Model.get()).stream().map(Entity::id).toList();
+      new CrossMatcher(db, store, new HitStore(db, new JdbcAuditLog(db))).match(ids.subList(0, ids.size() / 2));
+      new CrossMatcher(db, store, new HitStore(db, new JdbcAuditLog(db))).match(ids.subList(ids.size() / 2, ids.size()));
+      assertThat(hitSet(db)).isEqualTo(hits);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.mirabella.store.TestDatabases#both")
+  void namesWithQuotesAreLookedUpAsValues(Supplier<Database> dbs) {
+    try (Database db = dbs.get()) {
+      EntityStore store = new EntityStore(db, Model.get());
+      store.ensureAgencies(Agencies.get());
+      org.mirabella.provenance.Provenance it = org.mirabella.provenance.Provenance.of("IT", "C1");
+      org.mirabella.provenance.Provenance uk = org.mirabella.provenance.Provenance.of("UK", "C2");
+      store.ensureCase("IT", "C1", null, LocalDate.of(2024, 1, 1));
+      store.ensureCase("UK", "C2", null, LocalDate.of(2024, 1, 1));
+      Entity a = new Entity("it-q1", Model.get().require("Person"), "IT", "C1", null, null);
+      a.add("name", "Seán O'Brien'); DROP TABLE hit; --", it);
+      a.add("birthDate", "1979-04-01", it);
+      assertThat(a.add("email", "sean.o'brien@example.ie", it).isValid()).isTrue();
+      Entity b = new Entity("uk-q2", Model.get().require("Person"), "UK", "C2", null, null);
+      b.add("name", "Sean O'Brien'); DROP TABLE hit; --", uk);
+      b.add("birthDate", "1979-04-01", uk);
+      b.add("email", "sean.o'brien@example.ie", uk);
+      store.write(List.of(a, b));
+      new CrossMatcher(db, store, new HitStore(db, new JdbcAuditLog(db))).match(List.of(a.id(), b.id()));
+      assertThat(hitSet(db)).singleElement().satisfies(h -> assertThat(h).startsWith("it-q1~uk-q2").contains("email"));
+      assertThat(CrossMatcher.literals(List.of("o'b", "x"))).isEqualTo("'o''b', 'x'");
+    }
+  }
 }

@@ -1,5 +1,7 @@
 package org.mirabella.hits;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,4 +13,14 @@ import java.util.Optional;
 public interface HitRecorder {
   /** The hit for the pair (new or updated), or empty when the pair makes no hit. */
   Optional<Hit> record(ScoredPair pair);
+
+  /**
+   * Records a batch of scored pairs (an import's): the hits made, new or updated. A store does it in
+   * one transaction; this default records them one by one.
+   */
+  default List<Hit> recordAll(List<ScoredPair> pairs) {
+    List<Hit> out = new ArrayList<>();
+    for (ScoredPair p : pairs) record(p).ifPresent(out::add);
+    return out;
+  }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.mirabella.matching.names.NameKey;
 import org.mirabella.model.Entity;
 import org.mirabella.model.Property;
+import org.mirabella.model.Schema;
 import org.mirabella.model.types.PropertyType;
 import org.mirabella.model.types.Types;
 
@@ -49,20 +50,30 @@ public final class MatchKeys {
 
   /** The keys of an entity: reads its properties by type, so any schema works. */
   public static MatchKeys of(Entity e) {
+    return of(e.id(), e.schema(), e.properties());
+  }
+
+  /**
+   * The keys of an entity from its current values by property ({@link Entity#properties()}'s shape,
+   * in the same order): what {@link MatchValues} keeps in the store, so that a candidate's keys are
+   * remade without reading its statements.
+   */
+  public static MatchKeys of(String id, Schema schema, Map<String, List<String>> properties) {
     List<NameKey> names = new ArrayList<>();
     List<String> dates = new ArrayList<>();
     Set<String> countries = new LinkedHashSet<>();
     Map<String, List<String>> ids = new LinkedHashMap<>();
     List<String> addresses = new ArrayList<>();
     String gender = null;
-    for (Map.Entry<String, List<String>> p : e.properties().entrySet()) {
-      Property prop = e.schema().property(p.getKey());
+    for (Map.Entry<String, List<String>> p : properties.entrySet()) {
+      Property prop = schema.property(p.getKey());
       if (prop == null) continue;
       PropertyType t = prop.type();
       List<String> vs = p.getValue();
+      if (vs.isEmpty()) continue;
       if (t == Types.NAME) {
         for (String v : vs) names.add(NameKey.of(v));
-      } else if (t == Types.DATE && (p.getKey().equals("birthDate") || p.getKey().equals("incorporationDate") || p.getKey().equals("buildDate"))) {
+      } else if (t == Types.DATE && DATES.contains(p.getKey())) {
         dates.addAll(vs);
       } else if (t == Types.COUNTRY) {
         countries.addAll(vs);
@@ -76,17 +87,39 @@ public final class MatchKeys {
         addresses.addAll(vs);
       }
     }
-    String first = join(e.values("firstName"), e.values("secondName"), e.values("middleName"));
-    String last = join(e.values("lastName"));
+    String first = join(values(properties, "firstName"), values(properties, "secondName"), values(properties, "middleName"));
+    String last = join(values(properties, "lastName"));
     NameKey given = first.isEmpty() ? null : NameKey.of(first);
     NameKey family = last.isEmpty() ? null : NameKey.of(last);
     if (names.isEmpty() && (given != null || family != null)) {
-      names.add(NameKey.of(join(List.of(first), e.values("fatherName"), List.of(last))));
+      names.add(NameKey.of(join(List.of(first), values(properties, "fatherName"), List.of(last))));
     }
     Map<String, String[]> idArrays = new LinkedHashMap<>();
     ids.forEach((k, v) -> idArrays.put(k, v.toArray(String[]::new)));
-    return new MatchKeys(e.id(), e.schema().name(), names.toArray(NameKey[]::new), given, family,
+    return new MatchKeys(id, schema.name(), names.toArray(NameKey[]::new), given, family,
         BirthDates.of(dates), gender, countries.toArray(String[]::new), idArrays, Address.of(String.join(" ", addresses)));
+  }
+
+  /** Date properties read as birth dates. */
+  private static final Set<String> DATES = Set.of("birthDate", "incorporationDate", "buildDate");
+  /** Name parts read by property name whatever their type. */
+  private static final Set<String> NAME_PARTS = Set.of("firstName", "secondName", "middleName", "lastName", "fatherName");
+
+  /**
+   * Whether {@link #of} reads this property of the schema: the values {@link MatchValues} keeps.
+   * Everything else (descriptions, links, notes…) cannot change an entity's keys.
+   */
+  public static boolean reads(Schema schema, String property) {
+    if (NAME_PARTS.contains(property)) return true;
+    Property prop = schema.property(property);
+    if (prop == null) return false;
+    PropertyType t = prop.type();
+    return t == Types.NAME || (t == Types.DATE && DATES.contains(property)) || t == Types.COUNTRY || t == Types.GENDER
+        || t == Types.IDENTIFIER || t == Types.PHONE || t == Types.EMAIL || t == Types.IBAN || t == Types.ADDRESS;
+  }
+
+  private static List<String> values(Map<String, List<String>> properties, String property) {
+    return properties.getOrDefault(property, List.of());
   }
 
   @SafeVarargs

@@ -63,6 +63,7 @@ public final class MatcherV1 implements Matcher {
   private static final int GIVEN = 1;
   private static final int FAMILY = 2;
   private static final int BIRTH = 3;
+  private static final int GENDER = 4;
   private static final int COUNTRY = 5;
   private static final int IDENTIFIER = 6;
 
@@ -108,7 +109,21 @@ public final class MatcherV1 implements Matcher {
     // EM needs enough pairs to tell two populations apart; below that the priors are the better guess
     if (n < MIN_PAIRS_FOR_EM) return new MatcherV1(fs);
     FellegiSunter em = fs.withEm(levels, n, 25);
-    return new MatcherV1(plausible(em, levels, n) ? em : fs);
+    boolean debug = System.getProperty("mirabella.debug") != null;
+    if (plausible(em, levels, n)) return new MatcherV1(em);
+    if (debug) System.err.println("two-class EM refused as degenerate:\n" + em);
+    // Degenerate: estimate m per kind of blocking key instead (Splink's scheme), u staying random-pair.
+    byte[] passOf = new byte[n];
+    java.util.stream.IntStream.range(0, n).parallel().forEach(p -> {
+      int pair = (int) (p * stride);
+      passOf[p] = sharedKeyKinds(candidates.left(pair, records), candidates.right(pair, records));
+    });
+    double all = records.size() * (records.size() - 1.0) / 2;
+    FellegiSunter byBlocking = fs.withEmByBlocking(levels, passOf, n, new int[][] {{BIRTH}, {FULL_NAME, GIVEN, FAMILY, GENDER, COUNTRY}}, 25,
+        MIN_PAIRS_FOR_EM, stride, all);
+    boolean kept = plausible(byBlocking, levels, n);
+    if (debug) System.err.println("EM by blocking key (" + (kept ? "kept" : "refused") + "):\n" + byBlocking);
+    return new MatcherV1(kept ? byBlocking : fs);
   }
 
   /**
@@ -128,6 +143,23 @@ public final class MatcherV1 implements Matcher {
       if (present[f] >= pairs / 100 && em.m(f, 0) <= em.u(f, 0)) return false;
     }
     return true;
+  }
+
+  /**
+   * The kinds of blocking key two records share, as pass bits for {@link FellegiSunter#withEmByBlocking}:
+   * bit 0 a birth-date key ({@code b:}: the pass that leaves out birth dates), bit 1 a name key
+   * ({@code n:}: the pass that leaves out the names).
+   */
+  static byte sharedKeyKinds(MatchKeys a, MatchKeys b) {
+    Set<String> other = b.blockingKeys();
+    int bits = 0;
+    for (String k : a.blockingKeys()) {
+      if (bits == 3) break;
+      if (!other.contains(k)) continue;
+      if (k.startsWith("n:")) bits |= 2;
+      else if (k.startsWith("b:")) bits |= 1;
+    }
+    return (byte) bits;
   }
 
   /** Candidate pairs EM runs over at most. */

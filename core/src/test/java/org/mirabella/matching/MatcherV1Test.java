@@ -118,4 +118,42 @@ class MatcherV1Test {
         "phone", List.of("+218912345678"))));
     assertThat(k.blockingKeys()).contains("b:1987-03-02", "b:1987-02-03", "i:phone:+218912345678").anyMatch(s -> s.startsWith("n:s:"));
   }
+
+  /**
+   * Synthetic persons from a small name bank: the two-class EM over all candidates splits along
+   * "same given name and nationality" (refused as degenerate); the fit by blocking key must then
+   * find the persons: birth-date agreement as evidence for a match, λ as the share of matches
+   * among all pairs, and far fewer namesakes in the review band than the priors put there.
+   */
+  @Test
+  void aDegenerateFitIsReplacedByTheFitPerBlockingKey() {
+    org.mirabella.matching.synth.SyntheticPersons sp = new org.mirabella.matching.synth.SyntheticPersons(7, 8_000);
+    List<MatchKeys> keys = sp.all().stream().map(p -> MatchKeys.of(p.entity())).toList();
+    CandidatePairs c = new Blocker().dedupe(keys);
+    MatcherV1 fitted = MatcherV1.fit(keys, c);
+    var fs = fitted.model();
+    int birth = 3;
+    assertThat(fs.features().get(birth).name()).isEqualTo("birthDate");
+    assertThat(fs.m(birth, 0)).as("m of the same birth date").isGreaterThan(0.3).isGreaterThan(fs.u(birth, 0) * 100);
+    assertThat(fs.lambda()).as("share of matches among all pairs").isLessThan(0.001);
+    long truePairs = 0;
+    long[] predicted = new long[2];
+    long[] correct = new long[2];
+    MatcherV1 priors = new MatcherV1();
+    for (int i = 0; i < c.size(); i++) {
+      boolean same = sp.cluster(c.left(i)) == sp.cluster(c.right(i));
+      if (same) truePairs++;
+      MatcherV1[] ms = {priors, fitted};
+      for (int k = 0; k < 2; k++) {
+        if (ms[k].probability(keys.get(c.left(i)), keys.get(c.right(i))) >= MatcherV1.REVIEW) {
+          predicted[k]++;
+          if (same) correct[k]++;
+        }
+      }
+    }
+    double precisionPriors = correct[0] / (double) predicted[0];
+    double precisionFitted = correct[1] / (double) predicted[1];
+    assertThat(precisionFitted).as("precision fitted vs priors %.3f", precisionPriors).isGreaterThan(0.7).isGreaterThan(precisionPriors + 0.08);
+    assertThat(correct[1] / (double) truePairs).as("recall").isGreaterThan(0.95);
+  }
 }

@@ -42,6 +42,7 @@ import org.mirabella.matching.Band;
 import org.mirabella.matching.Blocker;
 import org.mirabella.matching.CandidatePairs;
 import org.mirabella.matching.MatchKeys;
+import org.mirabella.matching.MatchValues;
 import org.mirabella.matching.MatcherV1;
 import org.mirabella.matching.store.MatchModels;
 import org.mirabella.matching.synth.SyntheticPersons;
@@ -99,6 +100,11 @@ public final class MatchBenchCommand implements Runnable {
   @Option(names = "--dedupe-only", description = "Only the deduplication measure.")
   boolean dedupeOnly;
 
+  @Option(names = "--store", paramLabel = "DIR", description = "An embedded store kept in DIR: when it holds no entity yet, "
+      + "filled (after the deduplication) and kept; otherwise the incremental and hit/no-hit measures run against it as it is, without "
+      + "deduplicating again (run them on a copy: the incremental measure adds to it).")
+  Path storeDir;
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -121,6 +127,28 @@ public final class MatchBenchCommand implements Runnable {
       if (a < fresh && (int) (a * step + step / 2) == i) added[a++] = i;
       else if (h < records) held[h++] = i;
       else added[a++] = i;
+    }
+    if (storeDir != null && !dedupeOnly) {
+      if (dbUrl != null) throw new IllegalArgumentException("--store and --db: choose one");
+      try (Database db = Database.embedded(storeDir)) {
+        long held0 = new EntityStore(db, Model.get()).counts().entities();
+        if (held0 == 0) {
+          fill(db, layout, held, dedupe(layout, held));
+          out.printf(Locale.ROOT, "  store %s filled; copy it and run again with --store COPY to measure against it%n", storeDir);
+          return;
+        }
+        out.printf(Locale.ROOT, "  store %s reused: %,d entities%n", storeDir, held0);
+        Path work = Files.createTempDirectory("mirabella-bench-match");
+        try {
+          incremental(db, layout, added, work);
+          query(db, layout, held);
+        } finally {
+          deleteTree(work);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return;
     }
     Dedupe d = dedupe(layout, held);
     out.flush();
@@ -253,6 +281,7 @@ public final class MatchBenchCommand implements Runnable {
             + "case_ref, handling, reliability, accuracy, recorded_at) VALUES (:id, :entity, :schema, :property, :value, :original, :agency, "
             + ":case, :handling, :reliability, :accuracy, :at)");
         PreparedBatch kb = h.prepareBatch("INSERT INTO match_key(entity_id, agency, mkey) VALUES (:e, :a, :k)");
+        PreparedBatch vb = h.prepareBatch("INSERT INTO match_values(entity_id, agency, schema_name, vals) VALUES (:e, :a, :s, :v)");
         long s = 0;
         long k = 0;
         for (int j = 0; j < es.length; j++) {
@@ -267,6 +296,7 @@ public final class MatchBenchCommand implements Runnable {
                 .bind("at", Timestamp.from(p.recordedAt())).add();
             s++;
           }
+          vb.bind("e", e.id()).bind("a", e.agency()).bind("s", e.schema().name()).bind("v", MatchValues.encode(e)).add();
           Set<String> seen = new HashSet<>();
           for (String key : d.keys().get(base + j).blockingKeys()) {
             String cut = key.length() > 256 ? key.substring(0, 256) : key;
@@ -279,6 +309,7 @@ public final class MatchBenchCommand implements Runnable {
         eb.execute();
         sb.execute();
         kb.execute();
+        vb.execute();
         return new long[] {s, k};
       });
       statements += counts[0];

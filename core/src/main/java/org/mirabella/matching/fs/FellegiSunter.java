@@ -239,6 +239,93 @@ public final class FellegiSunter {
     return new FellegiSunter(features, mm, uu, lam, frequencies);
   }
 
+  /**
+   * Expectation maximisation in Splink's manner, for when the classic two-class fit over all
+   * candidate pairs is degenerate: u stays at its random-pair estimate, and m is estimated in
+   * passes, each over the candidate pairs that one kind of blocking key brought together
+   * ({@code passOf[pair]}: bit i set when the pair is in pass i), leaving out the features that
+   * kind of key is made of ({@code leftOut[i]}): their agreement there is forced by the blocking,
+   * not evidence. A feature's m is the average of its estimates in the passes that kept it,
+   * weighted by each pass's expected matches. λ, the prior over all pairs (matching uses random-pair
+   * u, so λ must be the share of matches among all pairs, not among candidates), is the largest
+   * pass's expected matches ({@code scale} × pass λ × pass pairs) over {@code allPairs}.
+   * A pass with fewer than {@code minPairs} pairs is skipped; a feature no pass estimated keeps its m.
+   */
+  public FellegiSunter withEmByBlocking(byte[] levels, byte[] passOf, int pairs, int[][] leftOut, int iterations, int minPairs,
+      double scale, double allPairs) {
+    int nf = features.size();
+    double[][] mSum = new double[nf][];
+    double[] mWeight = new double[nf];
+    for (int f = 0; f < nf; f++) mSum[f] = new double[m[f].length];
+    double matches = 0;
+    for (int pass = 0; pass < leftOut.length; pass++) {
+      boolean[] out = new boolean[nf];
+      for (int f : leftOut[pass]) out[f] = true;
+      int bit = 1 << pass;
+      int count = 0;
+      for (int p = 0; p < pairs; p++) if ((passOf[p] & bit) != 0) count++;
+      if (count < minPairs) continue;
+      double[][] mm = new double[nf][];
+      for (int f = 0; f < nf; f++) mm[f] = m[f].clone();
+      double lam = lambda;
+      double[] present = new double[nf];
+      for (int it = 0; it < iterations; it++) {
+        double[][] lw = new double[nf][];
+        for (int f = 0; f < nf; f++) {
+          lw[f] = new double[mm[f].length];
+          for (int l = 0; l < lw[f].length; l++) lw[f][l] = Math.log(Math.max(mm[f][l], MIN_P) / Math.max(u[f][l], MIN_P));
+        }
+        double[][] mw = new double[nf][];
+        for (int f = 0; f < nf; f++) mw[f] = new double[mm[f].length];
+        java.util.Arrays.fill(present, 0);
+        double prior = Math.log(lam / (1 - lam));
+        double sumG = 0;
+        for (int p = 0; p < pairs; p++) {
+          if ((passOf[p] & bit) == 0) continue;
+          int base = p * nf;
+          double w = prior;
+          for (int f = 0; f < nf; f++) {
+            int l = levels[base + f];
+            if (l >= 0 && !out[f]) w += lw[f][l];
+          }
+          double g = 1.0 / (1.0 + Math.exp(-w));
+          sumG += g;
+          for (int f = 0; f < nf; f++) {
+            int l = levels[base + f];
+            if (l >= 0 && !out[f]) {
+              mw[f][l] += g;
+              present[f] += g;
+            }
+          }
+        }
+        lam = Math.min(0.999, Math.max(1e-6, sumG / count));
+        for (int f = 0; f < nf; f++) {
+          if (out[f] || present[f] < 1) continue;
+          for (int l = 0; l < mm[f].length; l++) mm[f][l] = (mw[f][l] + 0.01) / (present[f] + 0.01 * mm[f].length);
+        }
+      }
+      double expected = lam * count;
+      matches = Math.max(matches, expected * scale);
+      for (int f = 0; f < nf; f++) {
+        if (out[f] || present[f] < 1) continue;
+        for (int l = 0; l < mm[f].length; l++) mSum[f][l] += mm[f][l] * present[f];
+        mWeight[f] += present[f];
+      }
+    }
+    double[][] mm = new double[nf][];
+    for (int f = 0; f < nf; f++) {
+      mm[f] = m[f].clone();
+      if (mWeight[f] > 0) for (int l = 0; l < mm[f].length; l++) mm[f][l] = mSum[f][l] / mWeight[f];
+    }
+    for (double[] row : mm) {
+      double sum = 0;
+      for (int l = 0; l < row.length; l++) sum += row[l] = Math.max(row[l], M_FLOOR);
+      for (int l = 0; l < row.length; l++) row[l] /= sum;
+    }
+    double lam = matches > 0 && allPairs > 0 ? Math.min(0.5, Math.max(1e-12, matches / allPairs)) : lambda;
+    return new FellegiSunter(features, mm, u.clone(), lam, frequencies);
+  }
+
   /** Counts value frequencies over the records for the term-frequency adjustment. */
   public FellegiSunter withTermFrequencies(List<MatchKeys> records) {
     List<Map<String, Double>> out = new java.util.ArrayList<>();
