@@ -44,6 +44,8 @@ public final class MirabellaServer implements AutoCloseable {
   }
 
   public MirabellaServer start(String host, int port) {
+    // Matching an upload's records must leave a core to the analysts' requests (MatchPool).
+    org.mirabella.xref.MatchPool.reserveOneCoreForRequests();
     app.start(host, port);
     return this;
   }

@@ -181,8 +181,8 @@ public final class CrossMatcher {
       }
     }
     // the rules every engine shares (the Spark engine calls the same function)
-    List<ScoredPair> outcomes = pairs.parallelStream().map(p -> CrossMatchRules.score(matcher, p[0], p[1]))
-        .filter(java.util.Objects::nonNull).map(m -> m.pair(modelVersion)).toList();
+    List<ScoredPair> outcomes = MatchPool.run(() -> pairs.parallelStream().map(p -> CrossMatchRules.score(matcher, p[0], p[1]))
+        .filter(java.util.Objects::nonNull).map(m -> m.pair(modelVersion)).toList());
     long recorded = outcomes.isEmpty() ? 0 : hits.recordAll(outcomes).size();
     org.mirabella.reliability.MatchMetrics.matched(candidates, pairs.size());
     return new Summary(entities.size(), candidates, pairs.size(), recorded);
@@ -298,7 +298,10 @@ public final class CrossMatcher {
       query("SELECT entity_id, agency, schema_name, vals FROM match_values WHERE entity_id IN (" + literals(part) + ")", 4, rows::add);
     }
     Map<String, MatchKeys> read = new java.util.concurrent.ConcurrentHashMap<>();
-    rows.parallelStream().forEach(r -> read.put(r[0], MatchValues.keys(r[0], Model.get().require(r[2]), r[3])));
+    MatchPool.run(() -> {
+      rows.parallelStream().forEach(r -> read.put(r[0], MatchValues.keys(r[0], Model.get().require(r[2]), r[3])));
+      return null;
+    });
     for (String[] r : rows) agencies.put(r[0], r[1]);
     List<String> unstored = missing.stream().filter(id -> !read.containsKey(id)).toList();
     for (int i = 0; i < unstored.size(); i += PER_QUERY) {
@@ -351,7 +354,10 @@ public final class CrossMatcher {
 
   private static Map<String, MatchKeys> keysOf(Collection<Entity> entities) {
     Map<String, MatchKeys> out = new java.util.concurrent.ConcurrentHashMap<>();
-    entities.parallelStream().filter(e -> e.schema().matchable()).forEach(e -> out.put(e.id(), MatchKeys.of(e)));
+    MatchPool.run(() -> {
+      entities.parallelStream().filter(e -> e.schema().matchable()).forEach(e -> out.put(e.id(), MatchKeys.of(e)));
+      return null;
+    });
     return new java.util.TreeMap<>(out);
   }
 
