@@ -37,7 +37,7 @@ import org.h2.mvstore.MVStore;
  *
  * <pre>
  * java -cp app/target/mirabella.jar:app/target/test-classes org.mirabella.ingest.StoreCeilingBenchmark \
- *     all 200000 /tmp/ceiling
+ *     all 200000 target/ceiling
  * </pre>
  *
  * Layouts: {@code rows} (Mirabella's statement table: one row per statement, SHA-1 key, entity
