@@ -35,7 +35,7 @@ public final class Database implements AutoCloseable {
     this.dialect = dialect;
     this.url = url;
     this.embeddedFile = dialect == Dialect.H2 && url.startsWith("jdbc:h2:file:")
-        ? Path.of(url.substring("jdbc:h2:file:".length(), url.indexOf(';') < 0 ? url.length() : url.indexOf(';')) + ".mv.db")
+        ? Path.of(url.substring("jdbc:h2:file:".length(), url.indexOf(';') < 0 ? url.length() : url.indexOf(';')) + ".mv.db").toAbsolutePath().normalize()
         : null;
     Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
     this.jdbi = Jdbi.create(ds);
@@ -46,6 +46,7 @@ public final class Database implements AutoCloseable {
       size = 0;
     }
     this.openedSize = size;
+    if (embeddedFile != null) OPEN.merge(embeddedFile, 1, Integer::sum);
   }
 
   /** The embedded store in {@code dataDir} (created if absent). */
@@ -126,10 +127,19 @@ public final class Database implements AutoCloseable {
    */
   @Override
   public void close() {
-    boolean compact = embeddedFile != null && grewALot();
+    if (dataSource.isClosed()) return;
+    boolean compact = embeddedFile != null && lastOpen() && grewALot();
     dataSource.close();
     // After the pool is closed, so that no pooled connection holds the file while it is rewritten.
     if (compact) compact();
+  }
+
+  /** Embedded files open in this JVM, with how many {@code Database}s hold each (H2 shares one database per file). */
+  private static final java.util.concurrent.ConcurrentHashMap<Path, Integer> OPEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Releases this instance's hold on its file; true when no other instance in this JVM still has it open. */
+  private boolean lastOpen() {
+    return OPEN.compute(embeddedFile, (f, n) -> n == null || n <= 1 ? null : n - 1) == null;
   }
 
   /** Growth (bytes) below which a closing embedded store is left as it is: compacting it saves little. */

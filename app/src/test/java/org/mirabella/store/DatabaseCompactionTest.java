@@ -54,4 +54,35 @@ class DatabaseCompactionTest {
     assertThat(fileSize()).isLessThan(Database.COMPACT_AFTER_GROWTH_BYTES);
     assertThat(before).isLessThan(Database.COMPACT_AFTER_GROWTH_BYTES);
   }
+
+  @Test
+  void aStoreStillOpenElsewhereInTheJvmIsNotCompactedUnderIt() throws Exception {
+    try (Database first = Database.embedded(dir)) {
+      first.jdbi().useHandle(h -> h.execute("CREATE TABLE shared_probe(id VARCHAR(40) PRIMARY KEY, payload VARCHAR(2000))"));
+      long grown;
+      ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Database.class);
+      ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events = new ch.qos.logback.core.read.ListAppender<>();
+      events.start();
+      log.addAppender(events);
+      try (Database second = Database.embedded(dir)) {
+        second.jdbi().useTransaction(h -> {
+          Random random = new Random(5);
+          PreparedBatch batch = h.prepareBatch("INSERT INTO shared_probe VALUES (?, ?)");
+          for (int i = 0; i < 100_000; i++) {
+            batch.add(Long.toHexString(random.nextLong()) + i, "y".repeat(500) + i);
+            if (i % 1000 == 999) batch.execute();
+          }
+          batch.execute();
+        });
+        grown = fileSize();
+        assertThat(grown).isGreaterThan(Database.COMPACT_AFTER_GROWTH_BYTES);
+      }
+      log.detachAppender(events);
+      // the second closed while the first still holds the database: the file is left to it, not even tried
+      assertThat(events.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).noneMatch(m -> m.contains("compact"));
+      assertThat(fileSize()).isGreaterThanOrEqualTo(grown);
+      long rows = first.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM shared_probe").mapTo(Long.class).one());
+      assertThat(rows).isEqualTo(100_000L);
+    }
+  }
 }
