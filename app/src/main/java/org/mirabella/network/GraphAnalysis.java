@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.mirabella.analysis.chart.DisruptionChart;
 import org.mirabella.analysis.community.Communities;
+import org.mirabella.analysis.community.Leiden;
 import org.mirabella.analysis.community.Louvain;
 import org.mirabella.analysis.disruption.DisruptionCurve;
 import org.mirabella.analysis.disruption.DisruptionSimulation;
@@ -100,15 +101,32 @@ public final class GraphAnalysis {
         .limit(KEY_PLAYERS).map(Map.Entry::getKey).toList();
   }
 
-  /** Louvain communities: community number by node id, their count and the modularity reached. */
-  public record CommunityResult(Map<String, Integer> communities, int count, double modularity) {}
+  /** Communities: community number by node id, their count, the modularity reached and the algorithm that found them. */
+  public record CommunityResult(Map<String, Integer> communities, int count, double modularity, String algorithm) {}
 
+  /** The community algorithms offered: Leiden (the default: every community it returns is connected) and Louvain. */
+  public static final List<String> COMMUNITY_ALGORITHMS = List.of("leiden", "louvain");
+
+  /** Leiden communities. */
   public CommunityResult communities() {
-    if (network.nodeCount() == 0) return new CommunityResult(Map.of(), 0, 0);
-    Communities c = new Louvain(network).communities();
+    return communities("leiden");
+  }
+
+  /**
+   * Communities by {@code leiden} (Traag, Waltman &amp; van Eck 2019; the default when {@code algorithm} is null or
+   * blank) or {@code louvain} (Blondel et al. 2008, which can leave a community internally disconnected).
+   */
+  public CommunityResult communities(String algorithm) {
+    String name = algorithm == null || algorithm.isBlank() ? "leiden" : algorithm.strip().toLowerCase(Locale.ROOT);
+    if (!COMMUNITY_ALGORITHMS.contains(name)) {
+      throw new InvalidData("Unknown community algorithm", Map.of("algorithm", "'" + algorithm + "': expected one of "
+          + String.join(", ", COMMUNITY_ALGORITHMS)));
+    }
+    if (network.nodeCount() == 0) return new CommunityResult(Map.of(), 0, 0, name);
+    Communities c = name.equals("leiden") ? new Leiden(network).communities() : new Louvain(network).communities();
     Map<String, Integer> out = new LinkedHashMap<>();
     for (int i = 0; i < network.nodeCount(); i++) out.put(network.label(i), c.communityOf(i));
-    return new CommunityResult(out, c.count(), c.modularity());
+    return new CommunityResult(out, c.count(), c.modularity(), name);
   }
 
   /** One step of a disruption curve: nodes removed so far, LCC share left, components, global efficiency. */

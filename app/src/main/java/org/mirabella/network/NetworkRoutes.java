@@ -146,9 +146,10 @@ public final class NetworkRoutes implements Routes {
 
   private void communities(Context ctx) {
     Viewer v = Viewers.requireReader(ctx);
-    Graph g = setGraph(v, Viewers.body(ctx));
-    GraphAnalysis.CommunityResult c = new GraphAnalysis(g).communities();
-    audited(ctx, v, "network.communities", "louvain", g);
+    JsonNode body = Viewers.body(ctx);
+    Graph g = setGraph(v, body);
+    GraphAnalysis.CommunityResult c = new GraphAnalysis(g).communities(text(body, "algorithm"));
+    audited(ctx, v, "network.communities", c.algorithm(), g);
     ctx.json(c);
   }
 

@@ -386,7 +386,7 @@ export default {
   'network.loadCase': 'Show case',
   'network.truncated': '{nodes} records, {edges} links: more exist, the chart was cut at its limit.',
   'network.keyPlayers': 'Key players',
-  'network.modularity': '{count} communities, modularity {modularity}.',
+  'network.modularity': '{count} communities ({algorithm}), modularity {modularity}.',
   'network.period': 'Period',
   'network.periodFrom': 'Show links from',
   'network.periodTo': 'Show links until',

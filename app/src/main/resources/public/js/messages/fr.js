@@ -394,7 +394,7 @@ export default {
   'network.loadCase': 'Afficher l\'affaire',
   'network.truncated': '{nodes} fiches, {edges} liens : il en existe d\'autres, le graphe a été coupé à sa limite.',
   'network.keyPlayers': 'Acteurs clés',
-  'network.modularity': '{count} communautés, modularité {modularity}.',
+  'network.modularity': '{count} communautés ({algorithm}), modularité {modularity}.',
   'network.period': 'Période',
   'network.periodFrom': 'Liens à partir du',
   'network.periodTo': 'Liens jusqu\'au',

@@ -169,7 +169,7 @@ export async function render(root, ctx) {
       try {
         const c = await api.communities(ids());
         cy.nodes().forEach((n) => n.data('community', c.communities[n.id()] ?? null));
-        note = h('p', { class: 'small', id: 'net-modularity' }, t('network.modularity', { count: c.count, modularity: Number(c.modularity).toFixed(3) }));
+        note = h('p', { class: 'small', id: 'net-modularity' }, t('network.modularity', { count: c.count, modularity: Number(c.modularity).toFixed(3), algorithm: c.algorithm === 'louvain' ? 'Louvain' : 'Leiden' }));
       } catch (e) {
         note = problemBox(e);
       }

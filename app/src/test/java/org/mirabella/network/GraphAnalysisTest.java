@@ -1,6 +1,7 @@
 package org.mirabella.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,8 +44,15 @@ class GraphAnalysisTest {
     GraphAnalysis a = new GraphAnalysis(bowTie());
     assertEquals("b", a.measure("betweenness").keyPlayers().get(0));
     var c = a.communities();
+    assertEquals("leiden", c.algorithm());
     assertEquals(c.communities().get("a1"), c.communities().get("a2"));
     assertTrue(c.modularity() > 0.2, "two clear cells: " + c.modularity());
+    var louvain = a.communities("louvain");
+    assertEquals("louvain", louvain.algorithm());
+    assertEquals(louvain.communities().get("a1"), louvain.communities().get("a2"));
+    assertNotEquals(louvain.communities().get("a1"), louvain.communities().get("c1"));
+    assertTrue(louvain.modularity() > 0.2, "two clear cells: " + louvain.modularity());
+    assertEquals(c.modularity(), a.communities(" LEIDEN ").modularity(), 1e-12, "seeded: the same network gives the same answer");
     var d = a.disruption("betweenness", "sequential");
     assertEquals(1.0, d.curve().get(0).lcc_ratio());
     assertTrue(d.removed().get(0).equals("b") || d.removed().get(0).equals("a3") || d.removed().get(0).equals("c1"));

@@ -91,6 +91,13 @@ class NetworkRoutesTest {
     assertThat(m.get("keyPlayers").get(0).asText()).isEqualTo(PHONE);
     JsonNode c = json(s.postAs("it.analyst", "/api/network/communities", "{\"entities\":" + ids + "}").body());
     assertThat(c.get("communities").size()).isEqualTo(4);
+    assertThat(c.get("algorithm").asText()).isEqualTo("leiden");
+    JsonNode louvain = json(s.postAs("it.analyst", "/api/network/communities", "{\"entities\":" + ids + ",\"algorithm\":\"Louvain\"}").body());
+    assertThat(louvain.get("algorithm").asText()).isEqualTo("louvain");
+    assertThat(louvain.get("communities").size()).isEqualTo(4);
+    var unknown = s.postAs("it.analyst", "/api/network/communities", "{\"entities\":" + ids + ",\"algorithm\":\"girvan-newman\"}");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(json(unknown.body()).get("errors").get("algorithm").asText()).contains("expected one of leiden, louvain");
     JsonNode d = json(s.postAs("it.analyst", "/api/network/disruption",
         "{\"entities\":" + ids + ",\"strategy\":\"betweenness\",\"mode\":\"sequential\"}").body());
     // Four nodes: the published procedure stops once no more than a block (5) is left, so no rows.

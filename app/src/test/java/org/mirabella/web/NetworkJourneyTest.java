@@ -100,10 +100,10 @@ class NetworkJourneyTest {
     assertThat(status()).contains("records");
     // The calls and payments arrive aggregated and dated: the slider spans March to September 2024.
     assertThat(browser.find(By.id("net-period")).getText()).contains("2024-03").contains("2024-09");
-    // Colour by Louvain community: the two lieutenants' cells come apart.
+    // Colour by Leiden community: the two lieutenants' cells come apart.
     new Select(browser.find(By.id("net-colour"))).selectByValue("community");
     browser.wait(Duration.ofSeconds(15)).until(d -> !browser.all(By.id("net-modularity")).isEmpty());
-    assertThat(browser.find(By.id("net-modularity")).getText()).contains("communities, modularity 0.");
+    assertThat(browser.find(By.id("net-modularity")).getText()).contains("communities (Leiden), modularity 0.");
     assertThat(browser.all(By.cssSelector("#net-legend div")).size()).isGreaterThanOrEqualTo(2);
     shot("network");
 
