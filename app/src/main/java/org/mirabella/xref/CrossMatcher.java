@@ -364,6 +364,10 @@ public final class CrossMatcher {
   /** Writes the entities' keys ({@code match_key}) and the values they are made of ({@code match_values}). */
   private static void storeKeys(Handle h, Map<String, Entity> entities, Map<String, MatchKeys> keys) {
     if (keys.isEmpty()) return;
+    if (postgres(h)) {
+      storeKeysAsArrays(h, entities, keys);
+      return;
+    }
     PreparedBatch b = h.prepareBatch("INSERT INTO match_key(entity_id, agency, mkey) VALUES (:e, :a, :k)");
     PreparedBatch v = h.prepareBatch("INSERT INTO match_values(entity_id, agency, schema_name, vals) VALUES (:e, :a, :s, :v)");
     int n = 0;
@@ -382,6 +386,68 @@ public final class CrossMatcher {
     }
     if (n > 0) b.execute();
     if (nv > 0) v.execute();
+  }
+
+  /**
+   * {@link #storeKeys} on PostgreSQL: each table's rows as one INSERT of arrays ({@code unnest}), one
+   * statement and three or four parameters instead of a JDBC batch of thousands of rows, whose
+   * per-row binding was about a tenth of the matcher's CPU time per import at a million entities.
+   */
+  private static void storeKeysAsArrays(Handle h, Map<String, Entity> entities, Map<String, MatchKeys> keys) {
+    List<String> ke = new ArrayList<>();
+    List<String> ka = new ArrayList<>();
+    List<String> kk = new ArrayList<>();
+    List<String> ve = new ArrayList<>();
+    List<String> va = new ArrayList<>();
+    List<String> vs = new ArrayList<>();
+    List<String> vv = new ArrayList<>();
+    for (MatchKeys k : keys.values()) {
+      Entity e = entities.get(k.id());
+      for (String key : CrossMatchRules.keys(k)) {
+        ke.add(k.id());
+        ka.add(e.agency());
+        kk.add(key);
+      }
+      String vals = MatchValues.encode(e);
+      if (vals.length() <= MAX_VALUES_LENGTH) {
+        ve.add(k.id());
+        va.add(e.agency());
+        vs.add(e.schema().name());
+        vv.add(vals);
+      }
+    }
+    java.sql.Connection c = h.getConnection();
+    try {
+      if (!ke.isEmpty()) {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO match_key(entity_id, agency, mkey) SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[])")) {
+          ps.setArray(1, c.createArrayOf("varchar", ke.toArray()));
+          ps.setArray(2, c.createArrayOf("varchar", ka.toArray()));
+          ps.setArray(3, c.createArrayOf("varchar", kk.toArray()));
+          ps.executeUpdate();
+        }
+      }
+      if (!ve.isEmpty()) {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO match_values(entity_id, agency, schema_name, vals) "
+            + "SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])")) {
+          ps.setArray(1, c.createArrayOf("varchar", ve.toArray()));
+          ps.setArray(2, c.createArrayOf("varchar", va.toArray()));
+          ps.setArray(3, c.createArrayOf("varchar", vs.toArray()));
+          ps.setArray(4, c.createArrayOf("varchar", vv.toArray()));
+          ps.executeUpdate();
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+    }
+  }
+
+  private static boolean postgres(Handle h) {
+    try {
+      return "PostgreSQL".equals(h.getConnection().getMetaData().getDatabaseProductName());
+    } catch (java.sql.SQLException e) {
+      throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+    }
   }
 
   /** Width of {@code match_values.vals}; an entity with longer values is read from its statements instead. */

@@ -80,6 +80,11 @@ public final class Transliteration {
     return out;
   }
 
+  /** {@link #toAscii} without its cache or its ASCII shortcut: ICU every time (for tests). */
+  static String withIcu(String word, Script script) {
+    return Shared.INSTANCE.convert(word, script);
+  }
+
   /**
    * Words transliterated, per script: the same given and family names recur across millions of
    * records, while whole names (what {@code NameKey.of} caches) mostly differ, so that without
