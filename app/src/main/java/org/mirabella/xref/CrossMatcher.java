@@ -293,15 +293,19 @@ public final class CrossMatcher {
     }
     if (missing.isEmpty()) return out;
     List<String[]> rows = new ArrayList<>();
+    Map<String, MatchKeys> read = new java.util.concurrent.ConcurrentHashMap<>();
+    // each part's keys are remade on matching's threads while the next part is read: the server's
+    // work and this process's overlap instead of taking turns
+    List<java.util.concurrent.Future<?>> remade = new ArrayList<>();
     for (int i = 0; i < missing.size(); i += PER_QUERY) {
       List<String> part = missing.subList(i, Math.min(missing.size(), i + PER_QUERY));
-      query("SELECT entity_id, agency, schema_name, vals FROM match_values WHERE entity_id IN (" + literals(part) + ")", 4, rows::add);
+      List<String[]> partRows = new ArrayList<>();
+      query("SELECT entity_id, agency, schema_name, vals FROM match_values WHERE entity_id IN (" + literals(part) + ")", 4, partRows::add);
+      rows.addAll(partRows);
+      remade.add(MatchPool.submit(() -> partRows.parallelStream()
+          .forEach(r -> read.put(r[0], MatchValues.keys(r[0], Model.get().require(r[2]), r[3])))));
     }
-    Map<String, MatchKeys> read = new java.util.concurrent.ConcurrentHashMap<>();
-    MatchPool.run(() -> {
-      rows.parallelStream().forEach(r -> read.put(r[0], MatchValues.keys(r[0], Model.get().require(r[2]), r[3])));
-      return null;
-    });
+    MatchPool.awaitAll(remade);
     for (String[] r : rows) agencies.put(r[0], r[1]);
     List<String> unstored = missing.stream().filter(id -> !read.containsKey(id)).toList();
     for (int i = 0; i < unstored.size(); i += PER_QUERY) {
