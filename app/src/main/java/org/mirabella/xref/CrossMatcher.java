@@ -176,8 +176,12 @@ public final class CrossMatcher {
       for (String other : found.getOrDefault(k.id(), List.of())) {
         MatchKeys o = others.get(other);
         if (o == null || !comparable(schema, Model.get().require(o.schema()))) continue;
-        String pair = k.id().compareTo(other) < 0 ? k.id() + '\u0000' + other : other + '\u0000' + k.id();
-        if (seen.add(pair)) pairs.add(new MatchKeys[] {k, o});
+        // only two new entities can meet from both sides: a held one is never the outer entity
+        if (keys.containsKey(other)) {
+          String pair = k.id().compareTo(other) < 0 ? k.id() + '\u0000' + other : other + '\u0000' + k.id();
+          if (!seen.add(pair)) continue;
+        }
+        pairs.add(new MatchKeys[] {k, o});
       }
     }
     // the rules every engine shares (the Spark engine calls the same function)
