@@ -180,7 +180,7 @@ public final class NameKey {
 
   /**
    * The words of a folded name: what {@code SPLIT.split} gives, less its empty strings, by a loop
-   * over the characters (the split's regular expression was a tenth of remaking a candidate's keys).
+   * over the characters instead of the regular expression (which showed in the profile of remaking candidates' keys).
    */
   static List<String> words(String folded) {
     List<String> out = new ArrayList<>(4);
