@@ -30,6 +30,28 @@ public final class MatchPool {
     return pool.getParallelism();
   }
 
+  /** Starts {@code work} (which may use parallel streams) on matching's threads; {@link #awaitAll} waits for it. */
+  static java.util.concurrent.Future<?> submit(Runnable work) {
+    return pool.submit(work);
+  }
+
+  /** Waits for work started by {@link #submit}; the first failure is thrown as it was (unchecked) once all have ended. */
+  static void awaitAll(java.util.List<java.util.concurrent.Future<?>> started) {
+    RuntimeException first = null;
+    for (java.util.concurrent.Future<?> f : started) {
+      try {
+        f.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        RuntimeException r = e.getCause() instanceof RuntimeException x ? x : new IllegalStateException(e.getCause());
+        if (first == null) first = r;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while matching", e);
+      }
+    }
+    if (first != null) throw first;
+  }
+
   /** Runs {@code work} (which may use parallel streams) on matching's threads and returns its result. */
   static <T> T run(Supplier<T> work) {
     return pool.submit(work::get).join();

@@ -105,6 +105,17 @@ public final class MatchBenchCommand implements Runnable {
       + "deduplicating again (run them on a copy: the incremental measure adds to it).")
   Path storeDir;
 
+  @Option(names = "--store-db", paramLabel = "NAME", description = "With --db: a PostgreSQL database on that server holding the store, kept "
+      + "between runs. When absent it is made and filled (after the deduplication); then, and on every later run without deduplicating again, "
+      + "the incremental and hit/no-hit measures run on a copy of it (CREATE DATABASE ... TEMPLATE NAME), dropped after, so that the kept "
+      + "store never changes and runs are comparable.")
+  String storeDb;
+
+  @Option(names = "--warm-up", defaultValue = "0", paramLabel = "N", description = "Before the measured imports, N made-up persons (nobody "
+      + "holds them; names from the same name bank) imported and matched through the same path, then removed again, not counted: the "
+      + "JIT has compiled the import and matching paths, as in a server that has been running (default ${DEFAULT-VALUE}: a cold JVM).")
+  int warmUps;
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -113,20 +124,21 @@ public final class MatchBenchCommand implements Runnable {
   @Override
   public void run() {
     if (records < 2 || fresh < 0 || batch < 1 || queries < 0) {
-      throw new IllegalArgumentException("--records must be at least 2, --new and --queries at least 0, --batch at least 1");
+      throw new org.mirabella.cli.Main.UserError("--records must be at least 2, --new and --queries at least 0, --batch at least 1", 2);
     }
     out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "bench match: %,d records (+%,d new), seed %d; %d cores, max heap %,d MB, load average %.2f at start%n",
         records, fresh, seed, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, load());
     SyntheticPersons layout = new SyntheticPersons(seed, records + fresh);
     // the new records are spread through the layout, so that many are further records of held persons
-    int[] held = new int[records];
-    int[] added = new int[fresh];
-    double step = fresh == 0 ? Double.MAX_VALUE : (records + fresh) / (double) fresh;
-    for (int i = 0, h = 0, a = 0; i < records + fresh; i++) {
-      if (a < fresh && (int) (a * step + step / 2) == i) added[a++] = i;
-      else if (h < records) held[h++] = i;
-      else added[a++] = i;
+    int[][] split = split();
+    int[] held = split[0];
+    int[] added = split[1];
+    if (storeDb != null && !dedupeOnly) {
+      if (dbUrl == null) throw new org.mirabella.cli.Main.UserError("--store-db needs --db (the PostgreSQL server)", 2);
+      if (storeDir != null) throw new org.mirabella.cli.Main.UserError("--store and --store-db: choose one", 2);
+      new KeptDatabase(dbUrl, storeDb, out).run(this::fillKept, this::measureOn);
+      return;
     }
     if (storeDir != null && !dedupeOnly) {
       if (dbUrl != null) throw new IllegalArgumentException("--store and --db: choose one");
@@ -167,6 +179,55 @@ public final class MatchBenchCommand implements Runnable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The database of the run's store when the bench has one to itself ({@code --store-db}), for its server CPU time. */
+  private String serverDb;
+
+  private double serverCpu() {
+    return serverDb == null ? -1 : ServerCpu.seconds(serverDb);
+  }
+
+  /** Fills a new kept store (the deduplication first, for its keys and fitted model). */
+  private void fillKept(Database db) {
+    int[][] split = split();
+    fill(db, new SyntheticPersons(seed, records + fresh), split[0], dedupe(new SyntheticPersons(seed, records + fresh), split[0]));
+  }
+
+  /** The incremental and hit/no-hit measures on a copy of the kept store. */
+  private void measureOn(Database db, String database) {
+    serverDb = database;
+    long held0 = new EntityStore(db, Model.get()).counts().entities();
+    if (held0 != records) {
+      throw new org.mirabella.cli.Main.UserError("--store-db " + storeDb + " holds " + held0 + " entities, not --records " + records
+          + ": a store filled with other --records (or --seed) values", 2);
+    }
+    int[][] split = split();
+    SyntheticPersons layout = new SyntheticPersons(seed, records + fresh);
+    try {
+      Path work = Files.createTempDirectory("mirabella-bench-match");
+      try {
+        incremental(db, layout, split[1], work);
+        query(db, layout, split[0]);
+      } finally {
+        deleteTree(work);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The layout's positions of the held records and of the new ones (spread through it; see {@link #run}). */
+  private int[][] split() {
+    int[] held = new int[records];
+    int[] added = new int[fresh];
+    double step = fresh == 0 ? Double.MAX_VALUE : (records + fresh) / (double) fresh;
+    for (int i = 0, h = 0, a = 0; i < records + fresh; i++) {
+      if (a < fresh && (int) (a * step + step / 2) == i) added[a++] = i;
+      else if (h < records) held[h++] = i;
+      else added[a++] = i;
+    }
+    return new int[][] {held, added};
   }
 
   /** What the dedupe leaves for the store: keys and the fitted model. */
@@ -345,27 +406,77 @@ public final class MatchBenchCommand implements Runnable {
     Path mappingFile = work.resolve("bench-match.yaml");
     Files.writeString(mappingFile, MAPPING);
     Mapping mapping = MappingLoader.load(mappingFile, Model.get());
-    // the new records by agency, as each agency would send them
-    Map<String, List<Entity>> byAgency = new java.util.TreeMap<>();
-    for (int i : added) {
-      Entity e = layout.person(i).entity();
-      byAgency.computeIfAbsent(e.agency(), k -> new ArrayList<>()).add(e);
+    // Class initialisation not counted (name data, ICU's transliterators, the matcher: what a server
+    // does once when it starts): the keys of one made-up person whose names are not in the name bank.
+    Entity warmUp = new Entity("warm-up", Model.get().require("Person"), "IT", "BENCH", org.mirabella.provenance.SubjectCategory.OTHER,
+        LocalDate.of(2030, 1, 1));
+    warmUp.add("name", "Zzyzx Qwerty", Provenance.of("IT", "BENCH"));
+    warmUp.add("birthDate", "1901-01-01", Provenance.of("IT", "BENCH"));
+    new MatcherV1().score(MatchKeys.of(warmUp), MatchKeys.of(warmUp));
+    if (warmUps > 0) {
+      // persons past the layout's last cluster (nobody holds them; names from the same name bank),
+      // imported and matched through the same path, then removed, so that the measured imports find
+      // the store as it was
+      List<Entity> made = new ArrayList<>();
+      for (int q = 0; q < warmUps; q++) {
+        made.add(layout.variant(layout.clusters() + 1_000_000 + q, 0, WARM_UP_AGENCIES[q % WARM_UP_AGENCIES.length], "w" + q));
+      }
+      Clock w = new Clock();
+      Totals t = importAndMatch(db, store, mapping, work, made, "BENCH-WARM-");
+      long removed = removeCases(db, "BENCH-WARM-");
+      out.printf(Locale.ROOT, "  warm-up (not counted): %,d made-up persons imported and matched (%,d pairs scored, %,d hits), then removed "
+          + "(%,d entities): %s%n", t.imported, t.scored, t.hits, removed, w.lap());
     }
-    // one import's cross-match first, to load the model and warm up (not counted)
+    List<Entity> measured = new ArrayList<>();
+    for (int i : added) measured.add(layout.person(i).entity());
     Clock all = new Clock();
-    long importNanos = 0;
-    long importCpu = 0;
-    long matchNanos = 0;
-    long matchCpu = 0;
-    long imported = 0;
-    long scored = 0;
-    long hits = 0;
-    int run = 0;
+    Totals t = importAndMatch(db, store, mapping, work, measured, "BENCH-NEW-");
+    long imported = t.imported;
+    out.printf(Locale.ROOT, "  incremental: %,d records in %d imports of up to %,d against %,d entities: %s%n", imported, t.runs, batch,
+        store.counts().entities() - imported, all.lap());
+    out.printf(Locale.ROOT, "    import (ImportService):     %,.0f records/s wall, %,.0f records per CPU-second (%.1f s wall, %.1f s CPU)%n",
+        imported / (t.importNanos / 1e9), imported / (t.importCpu / 1e9), t.importNanos / 1e9, t.importCpu / 1e9);
+    out.printf(Locale.ROOT, "    match (AfterImport):        %,.0f records/s wall, %,.0f records per CPU-second (%.1f s wall, %.1f s CPU); "
+        + "%,d pairs scored, %,d hits%n", imported / (t.matchNanos / 1e9), imported / (t.matchCpu / 1e9), t.matchNanos / 1e9, t.matchCpu / 1e9,
+        t.scored, t.hits);
+    out.printf(Locale.ROOT, "    import plus match:          %,.0f records/s wall, %,.0f records per CPU-second; load average %.2f%n",
+        imported / ((t.importNanos + t.matchNanos) / 1e9), imported / ((t.importCpu + t.matchCpu) / 1e9), load());
+    if (serverDb != null && serverCpu() >= 0) {
+      out.printf(Locale.ROOT, "    PostgreSQL server CPU (its backends for this run's database, from /proc): import %.1f s, match %.1f s; "
+          + "JVM plus server: %,.0f records per CPU-second%n", t.serverImport, t.serverMatch,
+          imported / ((t.importCpu + t.matchCpu) / 1e9 + t.serverImport + t.serverMatch));
+    }
+    out.flush();
+  }
+
+  private static final String[] WARM_UP_AGENCIES = {"IT", "DE", "FR", "UK", "US", "CA", "JP"};
+
+  /** What a series of imports did, and the time it took (wall, this process's CPU, the server's). */
+  private static final class Totals {
+    long importNanos;
+    long importCpu;
+    long matchNanos;
+    long matchCpu;
+    double serverImport;
+    double serverMatch;
+    long imported;
+    long scored;
+    long hits;
+    int runs;
+  }
+
+  /** Imports {@code entities} by agency in imports of {@code --batch} (cases {@code casePrefix}1, 2…), each followed by its cross-match. */
+  private Totals importAndMatch(Database db, EntityStore store, Mapping mapping, Path work, List<Entity> entities, String casePrefix)
+      throws IOException {
+    // by agency, as each agency would send them
+    Map<String, List<Entity>> byAgency = new java.util.TreeMap<>();
+    for (Entity e : entities) byAgency.computeIfAbsent(e.agency(), k -> new ArrayList<>()).add(e);
+    Totals t = new Totals();
     for (Map.Entry<String, List<Entity>> a : byAgency.entrySet()) {
       List<Entity> es = a.getValue();
       for (int from = 0; from < es.size(); from += batch) {
         List<Entity> part = es.subList(from, Math.min(es.size(), from + batch));
-        Path csv = work.resolve("new-" + (run++) + ".csv");
+        Path csv = work.resolve("new-" + (t.runs++) + ".csv");
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
           Csv.writeRow(w, "person_id", "first", "last", "name", "born", "nationality", "gender", "passport");
           for (Entity e : part) {
@@ -374,33 +485,47 @@ public final class MatchBenchCommand implements Runnable {
           }
         }
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String caseRef = "BENCH-NEW-" + run;
+        String caseRef = casePrefix + t.runs;
+        double s0 = serverCpu();
         long t0 = System.nanoTime();
         long c0 = Clock.cpu();
         ImportResult r = new ImportService(store, Model.get()).run(List.of(InputFile.of(csv)), mapping,
             new ImportSettings(a.getKey(), caseRef, null, null, null, "bench", at), true, x -> {}, Ingestor.Progress.NONE);
         long t1 = System.nanoTime();
         long c1 = Clock.cpu();
+        double s1 = serverCpu();
         CrossMatcher.Summary s = AfterImport.run(db, store, null, a.getKey(), caseRef, at);
-        importNanos += t1 - t0;
-        importCpu += c1 - c0;
-        matchNanos += System.nanoTime() - t1;
-        matchCpu += Clock.cpu() - c1;
-        imported += r.entitiesAdded();
-        scored += s.scored();
-        hits += s.hits();
+        long t2 = System.nanoTime();
+        long c2 = Clock.cpu();
+        double s2 = serverCpu();
+        t.serverImport += s1 - s0;
+        t.serverMatch += s2 - s1;
+        t.importNanos += t1 - t0;
+        t.importCpu += c1 - c0;
+        t.matchNanos += t2 - t1;
+        t.matchCpu += c2 - c1;
+        t.imported += r.entitiesAdded();
+        t.scored += s.scored();
+        t.hits += s.hits();
         Files.delete(csv);
       }
     }
-    out.printf(Locale.ROOT, "  incremental: %,d records in %d imports of up to %,d against %,d entities: %s%n", imported, run, batch,
-        store.counts().entities() - imported, all.lap());
-    out.printf(Locale.ROOT, "    import (ImportService):     %,.0f records/s wall, %,.0f records per CPU-second (%.1f s wall, %.1f s CPU)%n",
-        imported / (importNanos / 1e9), imported / (importCpu / 1e9), importNanos / 1e9, importCpu / 1e9);
-    out.printf(Locale.ROOT, "    match (AfterImport):        %,.0f records/s wall, %,.0f records per CPU-second (%.1f s wall, %.1f s CPU); "
-        + "%,d pairs scored, %,d hits%n", imported / (matchNanos / 1e9), imported / (matchCpu / 1e9), matchNanos / 1e9, matchCpu / 1e9, scored, hits);
-    out.printf(Locale.ROOT, "    import plus match:          %,.0f records/s wall, %,.0f records per CPU-second; load average %.2f%n",
-        imported / ((importNanos + matchNanos) / 1e9), imported / ((importCpu + matchCpu) / 1e9), load());
-    out.flush();
+    return t;
+  }
+
+  /**
+   * Removes the entities of the cases {@code casePrefix}… and their hits (their keys and values go
+   * with them: the foreign keys cascade); audit records and import runs stay, as matching never reads
+   * them. Returns the entities removed.
+   */
+  private static long removeCases(Database db, String casePrefix) {
+    return db.jdbi().inTransaction(h -> {
+      String like = casePrefix + "%";
+      h.createUpdate("DELETE FROM hit WHERE left_entity IN (SELECT id FROM entity WHERE case_ref LIKE :c) "
+          + "OR right_entity IN (SELECT id FROM entity WHERE case_ref LIKE :c)").bind("c", like).execute();
+      h.createUpdate("DELETE FROM statement WHERE case_ref LIKE :c").bind("c", like).execute();
+      return (long) h.createUpdate("DELETE FROM entity WHERE case_ref LIKE :c").bind("c", like).execute();
+    });
   }
 
   // ---- 3. hit/no-hit queries ---------------------------------------------------------------

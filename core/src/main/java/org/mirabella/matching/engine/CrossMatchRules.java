@@ -123,6 +123,10 @@ public final class CrossMatchRules {
   public static Outcome score(MatcherV1 matcher, MatchKeys a, MatchKeys b) {
     MatchKeys left = a.id().compareTo(b.id()) <= 0 ? a : b;
     MatchKeys right = left == a ? b : a;
+    // The fast path first: probability() sums the same weights in the same order as score(), and a
+    // pair below REVIEW is NO_MATCH whatever the qualifiers say (they only demote AUTO_MATCH), so
+    // most candidates are settled without building their explanation.
+    if (matcher.probability(left, right) < MatcherV1.REVIEW) return null;
     Match m = matcher.score(left, right);
     if (m.band() == Band.NO_MATCH) return null;
     return new Outcome(left.id(), right.id(), m.score(), hitBand(m), kinds(matcher, left, right), m.version(), m.reasons());

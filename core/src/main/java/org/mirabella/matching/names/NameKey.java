@@ -17,10 +17,11 @@ import java.util.regex.Pattern;
  * <p>{@link #blockingKeys()} gives short strings a store can index to find candidates.
  */
 public final class NameKey {
-  private static final Pattern SPLIT = Pattern.compile("[\\s,;:()\\[\\]{}\"“”„«»·・/|_+*]+");
+  static final Pattern SPLIT = Pattern.compile("[\\s,;:()\\[\\]{}\"“”„«»·・/|_+*]+");
   private static final Pattern ABD = Pattern.compile("abd([aeiou]{1,2})([^aeiou0-9][a-z]{2,})");
   private static final Pattern PATRONYMIC = Pattern.compile(
       "[a-z]{3,}((ov|ev|ow|ew|av|iv|wf|of|ob)[iy]?(ch|tch|tsch|tsj|tj|tx|ts|tsh|cs|c|ci|cz)[iu]?|ovna|evna|ivna|oglu|ogly|kyzy|qizi)");
+  private static final Pattern HYPHENS = Pattern.compile("[-‐‑–—]+");
   private static final Pattern ACRONYM = Pattern.compile("(\\p{L}\\.){2,}\\p{L}?");
   /** A slash between words of two letters or more separates alternative names (not A/S, c/o). */
   private static final Pattern ALTERNATIVES = Pattern.compile("\\p{L}{2,}\\s*/\\s*\\p{L}{2,}");
@@ -89,7 +90,7 @@ public final class NameKey {
 
   private static NameKey compute(String name) {
     NameKey whole = parse(name);
-    if (name != null && ALTERNATIVES.matcher(name).find()) {
+    if (name != null && name.indexOf('/') >= 0 && ALTERNATIVES.matcher(name).find()) {
       List<NameKey> alts = new ArrayList<>();
       for (String part : name.split("/")) if (!part.isBlank()) alts.add(parse(part));
       if (alts.size() > 1) return new NameKey(whole.original, whole.tokens, alts);
@@ -110,29 +111,13 @@ public final class NameKey {
     List<String> orig = new ArrayList<>();
     List<Boolean> hyphenated = new ArrayList<>();
     List<Transliteration.Script> scripts = new ArrayList<>();
-    for (String word : SPLIT.split(folded)) {
+    for (String word : words(folded)) {
       if (word.isEmpty()) continue;
-      if (ACRONYM.matcher(word).matches()) word = word.replace(".", ""); // A.B.C., L.L.C.: one word
-      String[] parts = word.split("[-‐‑–—]+");
-      for (int p = 0; p < parts.length; p++) {
-        String part = parts[p].replace(".", " ").strip();
-        for (String piece : part.split(" ")) {
-          if (piece.isEmpty()) continue;
-          Transliteration.Script script = Transliteration.scriptOf(piece);
-          String ascii = Transliteration.toAscii(piece, script);
-          if (script == Transliteration.Script.ARABIC && piece.startsWith("ال") && piece.length() > 3) {
-            latin.add("al");
-            orig.add("ال");
-            hyphenated.add(true);
-            scripts.add(script);
-            ascii = ascii.startsWith("al") ? ascii.substring(2) : ascii;
-          }
-          if (ascii.isEmpty()) continue;
-          latin.add(ascii);
-          orig.add(piece);
-          hyphenated.add(parts.length > 1 && p < parts.length - 1);
-          scripts.add(script);
-        }
+      for (Piece piece : piecesOf(word)) {
+        latin.add(piece.latin());
+        orig.add(piece.original());
+        hyphenated.add(piece.hyphenated());
+        scripts.add(piece.script());
       }
     }
     // 2. legal-form phrases (joint stock company → jsc)
@@ -180,34 +165,131 @@ public final class NameKey {
           }
         }
       } else {
-        Matcher m = ABD.matcher(w);
-        if (m.matches()) latin.set(i, "abd" + stripArticle(m.group(2)));
+        Matcher m = w.startsWith("abd") ? ABD.matcher(w) : null; // the pattern starts with "abd": no regex for other words
+        if (m != null && m.matches()) latin.set(i, "abd" + stripArticle(m.group(2)));
       }
     }
     // 4. kinds and keys
     List<NameToken> tokens = new ArrayList<>(latin.size());
     for (int i = 0; i < latin.size(); i++) {
-      String l = latin.get(i);
-      NameToken.Kind kind;
-      if (data.honorifics.contains(l)) kind = NameToken.Kind.HONORIFIC;
-      else if (data.particles.contains(l) || (hyphenated.get(i) && data.hyphenParticles.contains(l))) kind = NameToken.Kind.PARTICLE;
-      else if (data.legalForms.containsKey(l)) {
-        kind = NameToken.Kind.LEGAL_FORM;
-        l = data.legalForms.get(l);
-      } else if (Character.isDigit(l.charAt(0))) kind = NameToken.Kind.NUMBER;
-      else if (l.length() == 1) kind = NameToken.Kind.INITIAL;
-      else if (PATRONYMIC.matcher(l).matches()) kind = NameToken.Kind.PATRONYMIC;
-      else kind = NameToken.Kind.GIVEN_OR_FAMILY;
-      String skeleton = Skeleton.of(l);
-      if (kind == NameToken.Kind.PATRONYMIC) {
-        // compare patronymics by the father's name they are made of: Wladimirowitsch ~ Vladimirovich
-        Matcher pm = PATRONYMIC.matcher(l);
-        if (pm.matches()) skeleton = Skeleton.of(l.substring(0, pm.start(1))) + "+";
-      }
-      int[] groups = data.variantGroups.getOrDefault(l, new int[0]);
-      tokens.add(new NameToken(orig.get(i), l, skeleton, Skeleton.loose(skeleton), groups, kind, kind.weight, scripts.get(i)));
+      Word w = wordOf(latin.get(i), hyphenated.get(i));
+      tokens.add(new NameToken(orig.get(i), w.latin(), w.skeleton(), w.loose(), w.groups(), w.kind(), w.kind().weight, scripts.get(i)));
     }
     return new NameKey(name == null ? "" : name, tokens, List.of());
+  }
+
+  /**
+   * The words of a folded name: what {@code SPLIT.split} gives, less its empty strings, by a loop
+   * over the characters instead of the regular expression (which showed in the profile of remaking candidates' keys).
+   */
+  static List<String> words(String folded) {
+    List<String> out = new ArrayList<>(4);
+    int start = -1;
+    for (int i = 0; i < folded.length(); i++) {
+      if (isSeparator(folded.charAt(i))) {
+        if (start >= 0) out.add(folded.substring(start, i));
+        start = -1;
+      } else if (start < 0) {
+        start = i;
+      }
+    }
+    if (start >= 0) out.add(folded.substring(start));
+    return out;
+  }
+
+  /** The characters of {@link #SPLIT}: {@code \s} (ASCII white space, as in {@link Pattern}) and the punctuation listed there. */
+  private static boolean isSeparator(char c) {
+    return switch (c) {
+      case ' ', '\t', '\n', '\u000B', '\f', '\r', ',', ';', ':', '(', ')', '[', ']', '{', '}', '"', '“', '”', '„', '«', '»', '·', '・', '/', '|', '_',
+          '+', '*' -> true;
+      default -> false;
+    };
+  }
+
+  /** One written piece of a word: as written, in Latin letters, whether a hyphen follows it, its script. */
+  private record Piece(String original, String latin, boolean hyphenated, Transliteration.Script script) {}
+
+  private static final Piece[] NO_PIECES = new Piece[0];
+
+  /**
+   * Pieces of words seen recently. Step 1 of {@link #parse} looks at one word at a time (acronym
+   * dots, hyphen parts, script, transliteration, an Arabic article split off), so its result is a
+   * function of the word alone; whole names mostly differ while their words recur, so caching words
+   * spares a store's candidates the regular expressions and ICU (most of the time of remaking their
+   * keys at a million entities). Pieces are immutable; cleared when full, like {@link #CACHE}.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, Piece[]> PIECES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Piece[] piecesOf(String word) {
+    Piece[] cached = PIECES.get(word);
+    if (cached != null) return cached;
+    Piece[] out = splitWord(word);
+    if (word.length() <= 64) {
+      if (PIECES.size() >= CACHE_SIZE) PIECES.clear();
+      PIECES.put(word, out);
+    }
+    return out;
+  }
+
+  /** Step 1 of {@link #parse} for one folded word: its pieces, hyphen parts, transliteration. */
+  private static Piece[] splitWord(String word) {
+    List<Piece> out = new ArrayList<>(2);
+    if (ACRONYM.matcher(word).matches()) word = word.replace(".", ""); // A.B.C., L.L.C.: one word
+    String[] parts = HYPHENS.split(word);
+    for (int p = 0; p < parts.length; p++) {
+      String part = parts[p].replace(".", " ").strip();
+      for (String piece : part.split(" ")) {
+        if (piece.isEmpty()) continue;
+        Transliteration.Script script = Transliteration.scriptOf(piece);
+        String ascii = Transliteration.toAscii(piece, script);
+        if (script == Transliteration.Script.ARABIC && piece.startsWith("ال") && piece.length() > 3) {
+          out.add(new Piece("ال", "al", true, script));
+          ascii = ascii.startsWith("al") ? ascii.substring(2) : ascii;
+        }
+        if (ascii.isEmpty()) continue;
+        out.add(new Piece(piece, ascii, parts.length > 1 && p < parts.length - 1, script));
+      }
+    }
+    return out.isEmpty() ? NO_PIECES : out.toArray(Piece[]::new);
+  }
+
+  /** A word's part of a token: its Latin spelling (a legal form's short one), kind, skeleton, loose key, variant groups. */
+  private record Word(String latin, NameToken.Kind kind, String skeleton, String loose, int[] groups) {}
+
+  /** Words seen recently (step 4 of {@link #parse} is a function of the word and of whether a hyphen follows it). */
+  private static final java.util.concurrent.ConcurrentHashMap<String, Word> WORDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Word wordOf(String latin, boolean hyphenated) {
+    String key = hyphenated ? "-" + latin : latin; // a Latin spelling has letters and digits only
+    Word cached = WORDS.get(key);
+    if (cached != null) return cached;
+    Word w = word(latin, hyphenated);
+    if (latin.length() <= 64) {
+      if (WORDS.size() >= CACHE_SIZE) WORDS.clear();
+      WORDS.put(key, w);
+    }
+    return w;
+  }
+
+  private static Word word(String l, boolean hyphenated) {
+    NameData data = NameData.INSTANCE;
+    NameToken.Kind kind;
+    if (data.honorifics.contains(l)) kind = NameToken.Kind.HONORIFIC;
+    else if (data.particles.contains(l) || (hyphenated && data.hyphenParticles.contains(l))) kind = NameToken.Kind.PARTICLE;
+    else if (data.legalForms.containsKey(l)) {
+      kind = NameToken.Kind.LEGAL_FORM;
+      l = data.legalForms.get(l);
+    } else if (Character.isDigit(l.charAt(0))) kind = NameToken.Kind.NUMBER;
+    else if (l.length() == 1) kind = NameToken.Kind.INITIAL;
+    else if (PATRONYMIC.matcher(l).matches()) kind = NameToken.Kind.PATRONYMIC;
+    else kind = NameToken.Kind.GIVEN_OR_FAMILY;
+    String skeleton = Skeleton.of(l);
+    if (kind == NameToken.Kind.PATRONYMIC) {
+      // compare patronymics by the father's name they are made of: Wladimirowitsch ~ Vladimirovich
+      Matcher pm = PATRONYMIC.matcher(l);
+      if (pm.matches()) skeleton = Skeleton.of(l.substring(0, pm.start(1))) + "+";
+    }
+    return new Word(l, kind, skeleton, Skeleton.loose(skeleton), data.variantGroups.getOrDefault(l, new int[0]));
   }
 
   /** The word after "abd": without its article (al-, el-, ul-, l-) and a doubled sun letter (ar-rahman). */

@@ -24,6 +24,11 @@ public final class Transliteration {
   /** Built on first use (class initialisation is thread-safe and happens once). */
   private static final class Shared {
     static final Transliteration INSTANCE = new Transliteration();
+    static final java.util.Map<Script, java.util.concurrent.ConcurrentHashMap<String, String>> WORDS = new java.util.EnumMap<>(Script.class);
+
+    static {
+      for (Script s : Script.values()) WORDS.put(s, new java.util.concurrent.ConcurrentHashMap<>());
+    }
   }
 
   private final Transliterator latin = Transliterator.getInstance("Latin-ASCII; Lower");
@@ -64,7 +69,41 @@ public final class Transliteration {
    * word with nothing transliterable (e.g. Khmer, for which ICU has no table).
    */
   public static String toAscii(String word, Script script) {
+    if (script == Script.LATIN && isAsciiAlphanumeric(word)) return word.toLowerCase(Locale.ROOT);
+    if (word.length() > MAX_CACHED_WORD) return Shared.INSTANCE.convert(word, script);
+    java.util.concurrent.ConcurrentHashMap<String, String> cache = Shared.WORDS.get(script);
+    String out = cache.get(word);
+    if (out != null) return out;
+    out = Shared.INSTANCE.convert(word, script);
+    if (cache.size() >= WORD_CACHE) cache.clear();
+    cache.put(word, out);
+    return out;
+  }
+
+  /** {@link #toAscii} without its cache or its ASCII shortcut: ICU every time (for tests). */
+  static String withIcu(String word, Script script) {
     return Shared.INSTANCE.convert(word, script);
+  }
+
+  /**
+   * Words transliterated, per script: the same given and family names recur across millions of
+   * records, while whole names (what {@code NameKey.of} caches) mostly differ, so that without
+   * this each new whole name paid ICU's rule matching again for words it had seen (most of the time
+   * of remaking a candidate's keys at 1 M entities). Cleared when full, like {@code NameKey.of}'s.
+   */
+  private static final int WORD_CACHE = 200_000;
+  private static final int MAX_CACHED_WORD = 64;
+
+  /**
+   * Whether a word is ASCII letters and digits only: then {@code Latin-ASCII; Lower} changes nothing
+   * but the case (those rules map only non-ASCII letters), and ICU is not needed.
+   */
+  static boolean isAsciiAlphanumeric(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
+    }
+    return true;
   }
 
   private String convert(String word, Script script) {

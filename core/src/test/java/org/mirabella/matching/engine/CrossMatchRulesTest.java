@@ -56,6 +56,41 @@ class CrossMatchRulesTest {
     assertThat(CrossMatchRules.score(m, a, other)).isNull();
   }
 
+  /**
+   * The fast path (probability first) settles exactly the pairs the explained score calls no match,
+   * on the synthetic persons' namesakes, variants and strangers around the review threshold.
+   */
+  @Test
+  void theFastPathDropsExactlyThePairsTheExplainedScoreCallsNoMatch() {
+    org.mirabella.matching.synth.SyntheticPersons layout = new org.mirabella.matching.synth.SyntheticPersons(11, 600);
+    List<MatchKeys> keys = new ArrayList<>();
+    for (int i = 0; i < 600; i++) keys.add(MatchKeys.of(layout.person(i).entity()));
+    MatcherV1 m = new MatcherV1();
+    int hits = 0;
+    int misses = 0;
+    for (int i = 0; i < keys.size(); i++) {
+      for (int j = i + 1; j < Math.min(keys.size(), i + 40); j++) {
+        MatchKeys a = keys.get(i);
+        MatchKeys b = keys.get(j);
+        MatchKeys left = a.id().compareTo(b.id()) <= 0 ? a : b;
+        MatchKeys right = left == a ? b : a;
+        org.mirabella.matching.Match full = m.score(left, right);
+        CrossMatchRules.Outcome o = CrossMatchRules.score(m, a, b);
+        if (full.band() == org.mirabella.matching.Band.NO_MATCH) {
+          assertThat(o).as(a.id() + " ~ " + b.id()).isNull();
+          misses++;
+        } else {
+          assertThat(o).as(a.id() + " ~ " + b.id()).isNotNull();
+          assertThat(o.score()).isEqualTo(full.score());
+          assertThat(o.reasons()).isEqualTo(full.reasons());
+          hits++;
+        }
+      }
+    }
+    assertThat(hits).as("pairs in the review band or above").isGreaterThan(20);
+    assertThat(misses).isGreaterThan(1000);
+  }
+
   @Test
   void unknownSchemaOrPropertyIsNamed() {
     assertThatThrownBy(() -> MatchInput.keys("x-1", "Nope", "IT", "c", List.of())).isInstanceOf(InvalidData.class)

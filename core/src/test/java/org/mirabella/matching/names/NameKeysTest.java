@@ -68,4 +68,26 @@ class NameKeysTest {
     assertThat(NameKey.of("Mohamed Abdelrahman").blockingKeys()).containsAll(NameKey.of("محمد عبد الرحمن").blockingKeys().stream()
         .filter(k -> k.startsWith("s:")).toList());
   }
+
+  @Test
+  void wordsAreSplitAsTheSeparatorPatternSplitsThem() {
+    for (String name : List.of("", "  ", "a", "mohamed ali", " lead,trail; ", "a\tb\nc\u000Bd\fe\rf", "x(y)[z]{w}", "\"q\" “r” „s” «t» u·v・w",
+        "a/b|c_d+e*f", "jean-pierre o'neil", "a:b;c,d", "محمد عبد الرحمن", "a\u00A0b", "--", "a  ,  b")) {
+      List<String> byPattern = java.util.Arrays.stream(NameKey.SPLIT.split(name)).filter(w -> !w.isEmpty()).toList();
+      assertThat(NameKey.words(name)).as(name).isEqualTo(byPattern);
+    }
+  }
+
+  @Test
+  void aWordKeepsItsKindWhereverItWasSeenFirst() {
+    // "ad" is a particle only before a hyphen (particles.txt: "ad-"); the word caches key on that
+    assertThat(NameKey.of("Salah ad-Din Yusuf").tokens().get(1).kind()).isEqualTo(NameToken.Kind.PARTICLE);
+    assertThat(NameKey.of("Yusuf Ad Salah").tokens().get(1).kind()).isNotEqualTo(NameToken.Kind.PARTICLE);
+    assertThat(NameKey.of("Nur ad-Din Zengi").tokens().get(1).kind()).isEqualTo(NameToken.Kind.PARTICLE);
+    // a word seen in a name of several words reads the same alone, and the other way round
+    NameKey alone = NameKey.of("Abderrahmane");
+    NameKey within = NameKey.of("Mohamed Abderrahmane Ould Cheikh");
+    assertThat(within.tokens().get(1).skeleton()).isEqualTo(alone.tokens().get(0).skeleton());
+    assertThat(within.tokens().get(1).latin()).isEqualTo(alone.tokens().get(0).latin());
+  }
 }
