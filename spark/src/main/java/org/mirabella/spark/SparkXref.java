@@ -181,6 +181,11 @@ public final class SparkXref {
    */
   public void exportParquet(Dataset<Row> statements, Optional<StoredModel> model, String dir) {
     statements.write().mode("overwrite").parquet(dir);
+    writeModelFile(model, dir);
+  }
+
+  /** Writes {@link #MODEL_FILE} into a Parquet folder ("none": score with the priors). */
+  public void writeModelFile(Optional<StoredModel> model, String dir) {
     org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(dir, MODEL_FILE);
     try {
       org.apache.hadoop.fs.FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -205,11 +210,54 @@ public final class SparkXref {
     Integer modelVersion = model.map(StoredModel::version).orElse(null);
 
     // 2. entities from their statements: rows of one entity are adjacent after a local sort
-    Dataset<Row> entities = statements.sortWithinPartitions("seq", "recorded_at", "statement_id")
-        .mapPartitions((MapPartitionsFunction<Row, Row>) EntityRows::new, Encoders.row(ENTITIES))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> entities = entities(statements).persist(StorageLevel.MEMORY_AND_DISK());
     long entityCount = entities.count();
 
+    Dataset<Row> pairs = candidates(entities, modelText).persist(StorageLevel.MEMORY_AND_DISK());
+    long candidatePairs = pairs.count();
+
+    // 4. score each pair next to both entities' statements. The sort-merge join on the left entity
+    // leaves each partition's pairs grouped by it, so its keys are built once per run of pairs (KeyCache).
+    Dataset<Row> left = entities.toDF("l_id", "l_schema", "l_agency", "l_case", "l_rows");
+    Dataset<Row> right = entities.toDF("r_id", "r_schema", "r_agency", "r_case", "r_rows");
+    Dataset<Row> withInputs = pairs.join(right, col("r").equalTo(col("r_id"))).join(left, col("l").equalTo(col("l_id")))
+        .select("l_id", "l_schema", "l_agency", "l_case", "l_rows", "r_id", "r_schema", "r_agency", "r_case", "r_rows");
+    Dataset<Row> hits = withInputs.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
+      MatcherV1 matcher = Scoring.of(modelText.value()).matcher();
+      KeyCache cache = new KeyCache(4096);
+      List<Row> out = new ArrayList<>();
+      long n = 0;
+      while (it.hasNext()) {
+        Row r = it.next();
+        MatchKeys l = cache.get(r, 0);
+        MatchKeys rk = cache.get(r, 5);
+        n++;
+        // the probability alone (no explanations) first: the same sum as score's, and a pair under
+        // the review threshold is no hit whatever the qualifiers say (they only lower a band)
+        boolean leftFirst = l.id().compareTo(rk.id()) <= 0;
+        if (matcher.probability(leftFirst ? l : rk, leftFirst ? rk : l) < MatcherV1.REVIEW) continue;
+        CrossMatchRules.Outcome o = CrossMatchRules.score(matcher, l, rk);
+        if (o == null) continue;
+        out.add(RowFactory.create(o.leftId(), o.rightId(), o.score(), o.band().name(), seq(List.copyOf(o.kinds())), o.algorithm(), seq(o.reasons())));
+      }
+      scored.add(n);
+      return out.iterator();
+    }, Encoders.row(HITS));
+
+    List<CrossMatchRules.Outcome> found = new ArrayList<>();
+    for (Row r : hits.collectAsList()) found.add(outcome(r));
+    found.sort(java.util.Comparator.comparing(CrossMatchRules.Outcome::leftId).thenComparing(CrossMatchRules.Outcome::rightId));
+    pairs.unpersist();
+    entities.unpersist();
+    modelText.destroy();
+    return new Result(entityCount, candidatePairs, scored.value(), found, modelVersion);
+  }
+
+  /**
+   * The candidate pairs ({@code l, ls, r, rs}: ids and schemata, smaller id left) of entity rows
+   * ({@link #ENTITIES}) under the rules of the in-process engine, with the stop keys of the model text.
+   */
+  public Dataset<Row> candidates(Dataset<Row> entities, Broadcast<String> modelText) {
     Dataset<Row> keys = entities.flatMap((FlatMapFunction<Row, Row>) e -> {
       MatchKeys k = keysOf(e);
       Set<String> stop = Scoring.of(modelText.value()).stopKeys();
@@ -233,39 +281,17 @@ public final class SparkXref {
         .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) SparkXref::keptCandidates, Encoders.row(PAIRS))
         .distinct()
-        .filter((FilterFunction<Row>) r -> CrossMatchRules.comparable(r.getString(1), r.getString(3)))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    long candidatePairs = pairs.count();
+        .filter((FilterFunction<Row>) r -> CrossMatchRules.comparable(r.getString(1), r.getString(3)));
+    return pairs;
+  }
 
-    // 4. score each pair next to both entities' statements, sorted by the left entity
-    Dataset<Row> left = entities.toDF("l_id", "l_schema", "l_agency", "l_case", "l_rows");
-    Dataset<Row> right = entities.toDF("r_id", "r_schema", "r_agency", "r_case", "r_rows");
-    Dataset<Row> withInputs = pairs.join(left, col("l").equalTo(col("l_id"))).join(right, col("r").equalTo(col("r_id")))
-        .select("l_id", "l_schema", "l_agency", "l_case", "l_rows", "r_id", "r_schema", "r_agency", "r_case", "r_rows")
-        .repartition(partitions, col("l_id")).sortWithinPartitions("l_id");
-    Dataset<Row> hits = withInputs.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
-      MatcherV1 matcher = Scoring.of(modelText.value()).matcher();
-      KeyCache cache = new KeyCache(4096);
-      List<Row> out = new ArrayList<>();
-      while (it.hasNext()) {
-        Row r = it.next();
-        MatchKeys l = cache.get(r, 0);
-        MatchKeys rk = cache.get(r, 5);
-        CrossMatchRules.Outcome o = CrossMatchRules.score(matcher, l, rk);
-        scored.add(1);
-        if (o == null) continue;
-        out.add(RowFactory.create(o.leftId(), o.rightId(), o.score(), o.band().name(), seq(List.copyOf(o.kinds())), o.algorithm(), seq(o.reasons())));
-      }
-      return out.iterator();
-    }, Encoders.row(HITS));
-
-    List<CrossMatchRules.Outcome> found = new ArrayList<>();
-    for (Row r : hits.collectAsList()) found.add(outcome(r));
-    found.sort(java.util.Comparator.comparing(CrossMatchRules.Outcome::leftId).thenComparing(CrossMatchRules.Outcome::rightId));
-    pairs.unpersist();
-    entities.unpersist();
-    modelText.destroy();
-    return new Result(entityCount, candidatePairs, scored.value(), found, modelVersion);
+  /**
+   * The matchable entities of statement rows ({@link #STATEMENTS}, all of an entity's rows in one
+   * partition), one row each ({@link #ENTITIES}) with its statements in the store's order.
+   */
+  public Dataset<Row> entities(Dataset<Row> statements) {
+    return statements.sortWithinPartitions("seq", "recorded_at", "statement_id")
+        .mapPartitions((MapPartitionsFunction<Row, Row>) EntityRows::new, Encoders.row(ENTITIES));
   }
 
   /** An entity's candidates as kept by the rules, each emitted as a pair in canonical order. */
