@@ -83,7 +83,7 @@ public final class SparkIngest {
   public record Part(String file, String agency, String caseRef, String mapping) implements Serializable {}
 
   /** What a run wrote. */
-  public record Summary(int files, long rowsRead, long rowsRejected, long statementsMapped) {}
+  public record Summary(int files, long rowsRead, long rowsRejected, long statementsMapped, long statementsWritten) {}
 
   private final SparkSession spark;
 
@@ -156,7 +156,8 @@ public final class SparkIngest {
     } finally {
       mappedRows.unpersist();
     }
-    return new Summary(parts.size(), acc[0].value(), acc[1].value(), acc[2].value());
+    long written = spark.read().parquet(out).count(); // from the files' footers
+    return new Summary(parts.size(), acc[0].value(), acc[1].value(), acc[2].value(), written);
   }
 
   private LongAccumulator[] accumulators;

@@ -140,7 +140,7 @@ public final class SparkMain {
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       last = r;
     }
-    if (opts.containsKey("files") && last != null) {
+    if (opts.containsKey("parquet") && last != null) {
       try (SparkSession spark = session("local[1]", null, partitions)) {
         SparkXref job = new SparkXref(spark, partitions);
         out.println(InProcessScoring.run(job, source(job, opts), model(job, opts), last).describe());
@@ -160,8 +160,8 @@ public final class SparkMain {
     long t0 = System.nanoTime();
     SparkIngest.Summary s = new SparkIngest(spark).load(dir, parts, opts.getOrDefault("recorded-by", "spark-bulk"),
         java.time.Instant.now(), parquet);
-    out.printf(Locale.ROOT, "mapped %d files (%,d rows read, %,d rejected) into %,d statements, written to %s: wall %.1f s, process CPU %.1f s (load %.2f)%n",
-        s.files(), s.rowsRead(), s.rowsRejected(), s.statementsMapped(), parquet, (System.nanoTime() - t0) / 1e9,
+    out.printf(Locale.ROOT, "mapped %d files (%,d rows read, %,d rejected) into %,d statements, %,d distinct written to %s: wall %.1f s, process CPU %.1f s (load %.2f)%n",
+        s.files(), s.rowsRead(), s.rowsRejected(), s.statementsMapped(), s.statementsWritten(), parquet, (System.nanoTime() - t0) / 1e9,
         (cpuNanos() - cpu0) / 1e9, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     StoredModel model;
     if (opts.containsKey("model")) {

@@ -23,7 +23,6 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FilterFunction;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -38,6 +37,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.mirabella.matching.MatchKeys;
+import org.mirabella.matching.MatchValues;
 import org.mirabella.matching.MatcherV1;
 import org.mirabella.matching.engine.CrossMatchRules;
 import org.mirabella.matching.engine.MatchInput;
@@ -79,15 +79,15 @@ public final class SparkXref {
       .add("property", DataTypes.StringType, false).add("prop_value", DataTypes.StringType, false)
       .add("recorded_at", DataTypes.TimestampType, false);
 
-  private static final StructType ROW = new StructType()
-      .add("sid", DataTypes.StringType, false).add("property", DataTypes.StringType, false)
-      .add("value", DataTypes.StringType, false);
-
-  /** A matchable entity with its current statements in the store's order. */
+  /**
+   * A matchable entity with the matcher's values of its current statements ({@link MatchInput#values}:
+   * one short text, from which {@link MatchValues#keys} remakes its keys), not the statements: the
+   * joins and shuffles carry what scoring reads, without statement ids and unmatched properties.
+   */
   static final StructType ENTITIES = new StructType()
       .add("id", DataTypes.StringType, false).add("schema", DataTypes.StringType, false)
       .add("agency", DataTypes.StringType, false).add("case_ref", DataTypes.StringType, false)
-      .add("rows", DataTypes.createArrayType(ROW, false), false);
+      .add("vals", DataTypes.StringType, false);
 
   private static final StructType KEYS = new StructType()
       .add("id", DataTypes.StringType, false).add("agency", DataTypes.StringType, false)
@@ -218,10 +218,10 @@ public final class SparkXref {
 
     // 4. score each pair next to both entities' statements. The sort-merge join on the left entity
     // leaves each partition's pairs grouped by it, so its keys are built once per run of pairs (KeyCache).
-    Dataset<Row> left = entities.toDF("l_id", "l_schema", "l_agency", "l_case", "l_rows");
-    Dataset<Row> right = entities.toDF("r_id", "r_schema", "r_agency", "r_case", "r_rows");
+    Dataset<Row> left = entities.toDF("l_id", "l_schema", "l_agency", "l_case", "l_vals");
+    Dataset<Row> right = entities.toDF("r_id", "r_schema", "r_agency", "r_case", "r_vals");
     Dataset<Row> withInputs = pairs.join(right, col("r").equalTo(col("r_id"))).join(left, col("l").equalTo(col("l_id")))
-        .select("l_id", "l_schema", "l_agency", "l_case", "l_rows", "r_id", "r_schema", "r_agency", "r_case", "r_rows");
+        .select("l_id", "l_schema", "l_agency", "l_case", "l_vals", "r_id", "r_schema", "r_agency", "r_case", "r_vals");
     Dataset<Row> hits = withInputs.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
       MatcherV1 matcher = Scoring.of(modelText.value()).matcher();
       KeyCache cache = new KeyCache(4096);
@@ -258,16 +258,19 @@ public final class SparkXref {
    * ({@link #ENTITIES}) under the rules of the in-process engine, with the stop keys of the model text.
    */
   public Dataset<Row> candidates(Dataset<Row> entities, Broadcast<String> modelText) {
-    Dataset<Row> keys = entities.flatMap((FlatMapFunction<Row, Row>) e -> {
-      MatchKeys k = keysOf(e);
+    Dataset<Row> keys = entities.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
+      // once per partition: the model text is large, and looking it up per entity hashed it each time
       Set<String> stop = Scoring.of(modelText.value()).stopKeys();
-      List<Row> out = new ArrayList<>();
-      for (String key : CrossMatchRules.keys(k)) {
-        // a stop key is looked up by nobody: as if neither side had it (the in-process engine's candidate query)
-        if (stop.contains(key)) continue;
-        out.add(RowFactory.create(k.id(), e.getString(2), k.schema(), key, CrossMatchRules.isIdentifierKey(key)));
-      }
-      return out.iterator();
+      return new FlatIterator(it, e -> {
+        MatchKeys k = keysOf(e);
+        List<Row> out = new ArrayList<>();
+        for (String key : CrossMatchRules.keys(k)) {
+          // a stop key is looked up by nobody: as if neither side had it (the in-process engine's candidate query)
+          if (stop.contains(key)) continue;
+          out.add(RowFactory.create(k.id(), e.getString(2), k.schema(), key, CrossMatchRules.isIdentifierKey(key)));
+        }
+        return out;
+      });
     }, Encoders.row(KEYS));
 
     // 3. candidates: other agencies' entities sharing keys; each entity's first MAX_CANDIDATES
@@ -319,10 +322,7 @@ public final class SparkXref {
 
   /** The keys of an entity row (schema {@link #ENTITIES}, starting at column {@code at}). */
   static MatchKeys keysOf(Row e, int at) {
-    List<Row> rows = e.getList(at + 4);
-    List<MatchInput.Row> in = new ArrayList<>(rows.size());
-    for (Row r : rows) in.add(new MatchInput.Row(r.getString(0), r.getString(1), r.getString(2)));
-    return MatchInput.keys(e.getString(at), e.getString(at + 1), e.getString(at + 2), e.getString(at + 3), in);
+    return MatchValues.keys(e.getString(at), Model.get().schema(e.getString(at + 1)), e.getString(at + 4));
   }
 
   static MatchKeys keysOf(Row e) {
@@ -364,6 +364,30 @@ public final class SparkXref {
       if (DECODED.size() > 4) DECODED.clear();
       return DECODED.computeIfAbsent(text, t -> StoredModel.decode(t, "the broadcast model")
           .map(m -> new Scoring(m.matcher(), m.stopKeySet())).orElseGet(() -> new Scoring(new MatcherV1(), Set.of())));
+    }
+  }
+
+  /** A lazily flattened iterator: each input row's outputs in turn (a partition is not held in memory). */
+  private static final class FlatIterator implements Iterator<Row> {
+    private final Iterator<Row> in;
+    private final java.util.function.Function<Row, List<Row>> f;
+    private Iterator<Row> current = java.util.Collections.emptyIterator();
+
+    FlatIterator(Iterator<Row> in, java.util.function.Function<Row, List<Row>> f) {
+      this.in = in;
+      this.f = f;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!current.hasNext() && in.hasNext()) current = f.apply(in.next()).iterator();
+      return current.hasNext();
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) throw new NoSuchElementException();
+      return current.next();
     }
   }
 
@@ -421,9 +445,9 @@ public final class SparkXref {
     private Row group() {
       Row first = pending;
       long seq = first.getLong(0);
-      List<Row> rows = new ArrayList<>();
+      List<MatchInput.Row> rows = new ArrayList<>();
       while (pending != null && pending.getLong(0) == seq) {
-        rows.add(RowFactory.create(pending.getString(5).strip(), pending.getString(6), pending.getString(7)));
+        rows.add(new MatchInput.Row(pending.getString(5).strip(), pending.getString(6), pending.getString(7)));
         pending = in.hasNext() ? in.next() : null;
       }
       Schema schema = Model.get().schema(first.getString(2));
@@ -431,7 +455,8 @@ public final class SparkXref {
         throw new InvalidData("Unknown schema", Map.of("entity " + first.getString(1), "schema '" + first.getString(2) + "' is not in the model"));
       }
       if (!schema.matchable()) return null;
-      return RowFactory.create(first.getString(1), first.getString(2), first.getString(3), first.getString(4), seq(rows));
+      String values = MatchInput.values(first.getString(1), first.getString(2), first.getString(3), first.getString(4), rows);
+      return RowFactory.create(first.getString(1), first.getString(2), first.getString(3), first.getString(4), values);
     }
   }
 

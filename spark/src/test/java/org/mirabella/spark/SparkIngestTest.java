@@ -107,6 +107,7 @@ class SparkIngestTest {
       assertThat(stored).hasSizeGreaterThan(1_000);
       assertThat(bulk).as("no statement twice").doesNotHaveDuplicates();
       assertThat(new TreeSet<>(bulk)).isEqualTo(new TreeSet<>(stored));
+      assertThat(summary.statementsWritten()).isEqualTo(stored.size());
       long entities = s.db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM entity").mapTo(Long.class).one());
       assertThat(Set.copyOf(seqs)).as("one seq per entity").hasSize((int) entities);
 
