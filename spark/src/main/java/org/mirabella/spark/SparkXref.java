@@ -87,12 +87,12 @@ public final class SparkXref {
   static final StructType ENTITIES = new StructType()
       .add("id", DataTypes.StringType, false).add("schema", DataTypes.StringType, false)
       .add("agency", DataTypes.StringType, false).add("case_ref", DataTypes.StringType, false)
-      .add("vals", DataTypes.StringType, false);
+      .add("vals", DataTypes.StringType, false).add("seq", DataTypes.LongType, false);
 
+  /** An entity's blocking key, the entity by its number ({@code seq}): the key join groups numbers, not ids. */
   private static final StructType KEYS = new StructType()
-      .add("id", DataTypes.StringType, false).add("agency", DataTypes.StringType, false)
-      .add("schema", DataTypes.StringType, false).add("mkey", DataTypes.StringType, false)
-      .add("ident", DataTypes.BooleanType, false);
+      .add("n", DataTypes.LongType, false).add("agency", DataTypes.StringType, false)
+      .add("mkey", DataTypes.StringType, false).add("ident", DataTypes.BooleanType, false);
 
   private static final StructType PAIRS = new StructType()
       .add("l", DataTypes.StringType, false).add("ls", DataTypes.StringType, false)
@@ -218,8 +218,8 @@ public final class SparkXref {
 
     // 4. score each pair next to both entities' statements. The sort-merge join on the left entity
     // leaves each partition's pairs grouped by it, so its keys are built once per run of pairs (KeyCache).
-    Dataset<Row> left = entities.toDF("l_id", "l_schema", "l_agency", "l_case", "l_vals");
-    Dataset<Row> right = entities.toDF("r_id", "r_schema", "r_agency", "r_case", "r_vals");
+    Dataset<Row> left = entities.toDF("l_id", "l_schema", "l_agency", "l_case", "l_vals", "l_seq");
+    Dataset<Row> right = entities.toDF("r_id", "r_schema", "r_agency", "r_case", "r_vals", "r_seq");
     Dataset<Row> withInputs = pairs.join(right, col("r").equalTo(col("r_id"))).join(left, col("l").equalTo(col("l_id")))
         .select("l_id", "l_schema", "l_agency", "l_case", "l_vals", "r_id", "r_schema", "r_agency", "r_case", "r_vals");
     Dataset<Row> hits = withInputs.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
@@ -267,19 +267,25 @@ public final class SparkXref {
         for (String key : CrossMatchRules.keys(k)) {
           // a stop key is looked up by nobody: as if neither side had it (the in-process engine's candidate query)
           if (stop.contains(key)) continue;
-          out.add(RowFactory.create(k.id(), e.getString(2), k.schema(), key, CrossMatchRules.isIdentifierKey(key)));
+          out.add(RowFactory.create(e.getLong(5), e.getString(2), key, CrossMatchRules.isIdentifierKey(key)));
         }
         return out;
       });
     }, Encoders.row(KEYS));
 
     // 3. candidates: other agencies' entities sharing keys; each entity's first MAX_CANDIDATES
-    Dataset<Row> a = keys.toDF("a", "aa", "as", "k", "ident");
-    Dataset<Row> b = keys.select(col("id").as("b"), col("agency").as("ba"), col("schema").as("bs"), col("mkey").as("k2"));
-    Dataset<Row> shared = a.join(b, col("k").equalTo(col("k2")).and(col("aa").notEqual(col("ba"))))
-        .groupBy("a", "as", "b", "bs")
+    // the join has a row per shared key (holders² per key), so it and its aggregation carry entity
+    // numbers; ids and schemata are joined back to the (far fewer) candidates
+    Dataset<Row> a = keys.toDF("na", "aa", "k", "ident");
+    Dataset<Row> b = keys.select(col("n").as("nb"), col("agency").as("ba"), col("mkey").as("k2"));
+    Dataset<Row> counted = a.join(b, col("k").equalTo(col("k2")).and(col("aa").notEqual(col("ba"))))
+        .groupBy("na", "nb")
         .agg(count("*").as("n"), max(col("ident").cast("int")).as("anyIdent"))
-        .filter((FilterFunction<Row>) r -> CrossMatchRules.isCandidate(r.getLong(4), r.getInt(5) > 0));
+        .filter((FilterFunction<Row>) r -> CrossMatchRules.isCandidate(r.getLong(2), r.getInt(3) > 0));
+    Dataset<Row> ea = entities.select(col("seq").as("ea_seq"), col("id").as("a"), col("schema").as("as"));
+    Dataset<Row> eb = entities.select(col("seq").as("eb_seq"), col("id").as("b"), col("schema").as("bs"));
+    Dataset<Row> shared = counted.join(ea, col("na").equalTo(col("ea_seq"))).join(eb, col("nb").equalTo(col("eb_seq")))
+        .select("a", "as", "b", "bs", "n", "anyIdent");
     Dataset<Row> pairs = shared
         .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) SparkXref::keptCandidates, Encoders.row(PAIRS))
@@ -456,7 +462,7 @@ public final class SparkXref {
       }
       if (!schema.matchable()) return null;
       String values = MatchInput.values(first.getString(1), first.getString(2), first.getString(3), first.getString(4), rows);
-      return RowFactory.create(first.getString(1), first.getString(2), first.getString(3), first.getString(4), values);
+      return RowFactory.create(first.getString(1), first.getString(2), first.getString(3), first.getString(4), values, seq);
     }
   }
 
