@@ -71,7 +71,14 @@ public final class SparkMain {
     } catch (InvalidData e) {
       err.println("mirabella-spark: " + e.getMessage());
       return 2;
-    } catch (RuntimeException | IOException e) {
+    } catch (Exception e) {
+      // a task's bad input reaches the driver wrapped in Spark's exceptions (checked, thrown from Scala)
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof InvalidData bad) {
+          err.println("mirabella-spark: " + bad.getMessage());
+          return 2;
+        }
+      }
       err.println("mirabella-spark: internal error: " + e);
       e.printStackTrace(err);
       return 3;
@@ -138,6 +145,7 @@ public final class SparkMain {
               + "%,.0f pairs/s wall  %,.0f pairs per CPU-second  load %.2f%n",
           master, r.entities(), r.candidatePairs(), r.scored(), r.hits().size(), wall, cpu, r.scored() / wall, r.scored() / cpu,
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      out.println("           " + r.describePhases());
       last = r;
     }
     if (opts.containsKey("parquet") && last != null) {

@@ -112,7 +112,38 @@ public final class SparkXref {
    * What a run found; {@code modelVersion} is the stored model version that scored it (null: the
    * algorithm's priors, before any fit), which the hit store records with each hit.
    */
-  public record Result(long entities, long candidatePairs, long scored, List<CrossMatchRules.Outcome> hits, Integer modelVersion) {}
+  public record Result(long entities, long candidatePairs, long scored, List<CrossMatchRules.Outcome> hits, Integer modelVersion,
+      Map<String, double[]> phases) {
+    public Result(long entities, long candidatePairs, long scored, List<CrossMatchRules.Outcome> hits, Integer modelVersion) {
+      this(entities, candidatePairs, scored, hits, modelVersion, Map.of());
+    }
+
+    /** Wall and process CPU seconds of each phase (read and assemble entities, candidates, scoring), for the benchmark. */
+    public String describePhases() {
+      StringBuilder b = new StringBuilder();
+      phases.forEach((k, v) -> b.append(String.format(java.util.Locale.ROOT, "%s%s %.1f s wall, %.1f s CPU", b.isEmpty() ? "" : "; ", k, v[0], v[1])));
+      return b.toString();
+    }
+  }
+
+  /** Wall and process CPU time since the last mark. */
+  private static final class Clock {
+    private final Map<String, double[]> phases = new LinkedHashMap<>();
+    private long wall = System.nanoTime();
+    private long cpu = cpuNanos();
+
+    void mark(String phase) {
+      long w = System.nanoTime();
+      long c = cpuNanos();
+      phases.put(phase, new double[] {(w - wall) / 1e9, (c - cpu) / 1e9});
+      wall = w;
+      cpu = c;
+    }
+
+    private static long cpuNanos() {
+      return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+  }
 
   private final SparkSession spark;
   private final int partitions;
@@ -203,6 +234,7 @@ public final class SparkXref {
    * with the algorithm's priors when {@code model} is empty.
    */
   public Result run(Dataset<Row> statements, Optional<StoredModel> model) {
+    Clock clock = new Clock();
     LongAccumulator scored = spark.sparkContext().longAccumulator("scored");
     // the model travels to the executors as its text form (small: levels, common values, stop keys)
     Broadcast<String> modelText = JavaSparkContext.fromSparkContext(spark.sparkContext())
@@ -212,9 +244,11 @@ public final class SparkXref {
     // 2. entities from their statements: rows of one entity are adjacent after a local sort
     Dataset<Row> entities = entities(statements).persist(StorageLevel.MEMORY_AND_DISK());
     long entityCount = entities.count();
+    clock.mark("entities");
 
     Dataset<Row> pairs = candidates(entities, modelText).persist(StorageLevel.MEMORY_AND_DISK());
     long candidatePairs = pairs.count();
+    clock.mark("candidates");
 
     // 4. score each pair next to both entities' statements. The sort-merge join on the left entity
     // leaves each partition's pairs grouped by it, so its keys are built once per run of pairs (KeyCache).
@@ -247,10 +281,11 @@ public final class SparkXref {
     List<CrossMatchRules.Outcome> found = new ArrayList<>();
     for (Row r : hits.collectAsList()) found.add(outcome(r));
     found.sort(java.util.Comparator.comparing(CrossMatchRules.Outcome::leftId).thenComparing(CrossMatchRules.Outcome::rightId));
+    clock.mark("scoring");
     pairs.unpersist();
     entities.unpersist();
     modelText.destroy();
-    return new Result(entityCount, candidatePairs, scored.value(), found, modelVersion);
+    return new Result(entityCount, candidatePairs, scored.value(), found, modelVersion, clock.phases);
   }
 
   /**
