@@ -208,13 +208,15 @@ public final class SparkIngest {
 
   /**
    * JDK 24 and newer cap an XML document entity at 100,000 characters by default
-   * ({@code jdk.xml.maxGeneralEntitySizeLimit}), which a large XLSX sheet (the 100,000-person case
+   * ({@code jdk.xml.maxGeneralEntitySizeLimit}, {@code jdk.xml.totalEntitySizeLimit}), which a large XLSX sheet (the 100,000-person case
    * file's) exceeds, so its reader fails. The XLSX reader (POI's {@code XMLHelper}) refuses DTDs, so no
    * entity expansion can happen and the cap only limits the sheet's size: lifted in this JVM (an
-   * executor's) unless the operator set it ({@code -Djdk.xml.maxGeneralEntitySizeLimit=N}).
+   * executor's) unless the operator set them ({@code -Djdk.xml.maxGeneralEntitySizeLimit=N}).
    */
   static void allowLargeXml() {
-    if (System.getProperty("jdk.xml.maxGeneralEntitySizeLimit") == null) System.setProperty("jdk.xml.maxGeneralEntitySizeLimit", "0");
+    for (String limit : List.of("jdk.xml.maxGeneralEntitySizeLimit", "jdk.xml.totalEntitySizeLimit")) {
+      if (System.getProperty(limit) == null) System.setProperty(limit, "0");
+    }
   }
 
   /**
