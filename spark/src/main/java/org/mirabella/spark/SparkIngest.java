@@ -165,9 +165,10 @@ public final class SparkIngest {
 
   /**
    * The statement rows ({@link #STATEMENT_ROWS}) of the files, deduplicated as the store would hold
-   * them; lazily evaluated.
+   * them; lazily evaluated. The mapped rows stay cached ({@link #mappedRows}) until {@link #load}
+   * has written them.
    */
-  public Dataset<Row> map(Path dir, List<Part> parts, String recordedBy, Instant at) {
+  private Dataset<Row> map(Path dir, List<Part> parts, String recordedBy, Instant at) {
     long base = at.truncatedTo(ChronoUnit.MILLIS).toEpochMilli();
     List<Task> tasks = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
