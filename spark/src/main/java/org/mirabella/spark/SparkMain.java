@@ -27,9 +27,15 @@ import org.mirabella.model.InvalidData;
  * The Spark engine's command line (the jar's main class):
  *
  * <pre>
- * xref  --db JDBC_URL | --parquet DIR  [--master local[2]] [--partitions N] [--out HITS.jsonl] [--export-parquet DIR]
- * bench --db JDBC_URL  [--masters local[1],local[2]] [--partitions N]
+ * xref  --db JDBC_URL | --parquet DIR | --files DIR  [--master local[2]] [--partitions N] [--out HITS.jsonl] [--export-parquet DIR]
+ * bench --db JDBC_URL | --parquet DIR | --files DIR  [--masters local[1],local[2]] [--partitions N]
  * </pre>
+ *
+ * {@code --files DIR} is the hub's bulk path without a store: the agency files of a case file folder
+ * (its {@code manifest.csv}, as {@code mirabella generate} writes it) are mapped on the executors by
+ * the core's import code ({@link SparkIngest}) into Parquet ({@code --parquet-out}, default
+ * {@code DIR/statements.parquet}), a model is fitted on the driver ({@link DriverFit}) unless
+ * {@code --model FILE} gives one, and written beside the Parquet; then the job runs over it.
  *
  * {@code xref} scores with the store's latest fitted model version (or, with {@code --parquet}, the
  * model file the export wrote beside the statements) and writes the hits as JSON lines (left, right,
@@ -65,7 +71,14 @@ public final class SparkMain {
     } catch (InvalidData e) {
       err.println("mirabella-spark: " + e.getMessage());
       return 2;
-    } catch (RuntimeException | IOException e) {
+    } catch (Exception e) {
+      // a task's bad input reaches the driver wrapped in Spark's exceptions (checked, thrown from Scala)
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof InvalidData bad) {
+          err.println("mirabella-spark: " + bad.getMessage());
+          return 2;
+        }
+      }
       err.println("mirabella-spark: internal error: " + e);
       e.printStackTrace(err);
       return 3;
@@ -74,11 +87,13 @@ public final class SparkMain {
 
   static final String USAGE = """
       usage: java <add-opens flags> -cp mirabella-spark.jar:spark-lib/* org.mirabella.spark.SparkMain COMMAND [options]
-        xref  --db JDBC_URL | --parquet DIR   cross-match a store (or its Parquet export) on Spark
+        xref  --db JDBC_URL | --parquet DIR | --files DIR   cross-match a store, its Parquet export, or agency files on Spark
               [--master local[2]|spark://host:7077] [--partitions N] [--out HITS.jsonl] [--export-parquet DIR]
               [--driver-host HOST]
-        bench --db JDBC_URL [--masters local[1],local[2]] [--partitions N]
-              runs xref once per master and prints wall time, process CPU time and pairs/s""";
+              with --files: [--parquet-out DIR] [--model MODEL.tsv] [--fit-records N] [--recorded-by NAME]
+        bench --db JDBC_URL | --parquet DIR | --files DIR [--masters local[1],local[2]] [--partitions N]
+              runs xref once per master and prints wall time, process CPU time and pairs/s;
+              with --files, loads and fits first, then scores the last run's candidate pairs in process too""";
 
   private static void xref(Map<String, String> opts, PrintStream out) throws IOException {
     String master = opts.getOrDefault("master", "local[2]");
@@ -87,6 +102,7 @@ public final class SparkMain {
     long t0 = System.nanoTime();
     try (SparkSession spark = session(master, opts.get("driver-host"), partitions)) {
       SparkXref job = new SparkXref(spark, partitions);
+      if (opts.containsKey("files")) opts.put("parquet", loadFiles(spark, job, opts, out));
       Dataset<Row> statements = source(job, opts);
       Optional<StoredModel> model = model(job, opts);
       if (opts.containsKey("export-parquet")) {
@@ -109,6 +125,12 @@ public final class SparkMain {
     String[] masters = opts.getOrDefault("masters", "local[1],local[2]").split(",");
     out.printf(Locale.ROOT, "load average at start: %.2f; %d processors%n",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+    if (opts.containsKey("files")) {
+      try (SparkSession spark = session(masters[masters.length - 1], null, partitions)) {
+        opts.put("parquet", loadFiles(spark, new SparkXref(spark, partitions), opts, out));
+      }
+    }
+    SparkXref.Result last = null;
     for (String master : masters) {
       long cpu0 = cpuNanos();
       long t0 = System.nanoTime();
@@ -123,7 +145,49 @@ public final class SparkMain {
               + "%,.0f pairs/s wall  %,.0f pairs per CPU-second  load %.2f%n",
           master, r.entities(), r.candidatePairs(), r.scored(), r.hits().size(), wall, cpu, r.scored() / wall, r.scored() / cpu,
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      out.println("           " + r.describePhases());
+      last = r;
     }
+    if (opts.containsKey("parquet") && last != null) {
+      try (SparkSession spark = session("local[1]", null, partitions)) {
+        SparkXref job = new SparkXref(spark, partitions);
+        out.println(InProcessScoring.run(job, source(job, opts), model(job, opts), last).describe());
+      }
+    }
+  }
+
+  /**
+   * The bulk path: maps the agency files of {@code --files DIR} into Parquet, fits a model unless
+   * {@code --model} gives one, writes it beside; returns the Parquet folder.
+   */
+  static String loadFiles(SparkSession spark, SparkXref job, Map<String, String> opts, PrintStream out) throws IOException {
+    Path dir = Path.of(opts.get("files"));
+    String parquet = opts.getOrDefault("parquet-out", dir.resolve("statements.parquet").toString());
+    List<SparkIngest.Part> parts = SparkIngest.manifest(dir);
+    long cpu0 = cpuNanos();
+    long t0 = System.nanoTime();
+    SparkIngest.Summary s = new SparkIngest(spark).load(dir, parts, opts.getOrDefault("recorded-by", "spark-bulk"),
+        java.time.Instant.now(), parquet);
+    out.printf(Locale.ROOT, "mapped %d files (%,d rows read, %,d rejected) into %,d statements, %,d distinct written to %s: wall %.1f s, process CPU %.1f s (load %.2f)%n",
+        s.files(), s.rowsRead(), s.rowsRejected(), s.statementsMapped(), s.statementsWritten(), parquet, (System.nanoTime() - t0) / 1e9,
+        (cpuNanos() - cpu0) / 1e9, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    StoredModel model;
+    if (opts.containsKey("model")) {
+      Path file = Path.of(opts.get("model"));
+      if (!Files.isRegularFile(file)) throw new InvalidData("No model file", Map.of(file.toString(), "missing"));
+      model = StoredModel.decode(Files.readString(file), file.toString())
+          .orElseThrow(() -> new InvalidData("No model in the file", Map.of(file.toString(), "says 'none': give a fitted model")));
+    } else {
+      long c1 = cpuNanos();
+      long t1 = System.nanoTime();
+      DriverFit.Fitted f = DriverFit.fit(job, job.readParquet(parquet), intOption(opts, "fit-records", 300_000), "spark-bulk");
+      model = f.model();
+      out.printf(Locale.ROOT, "fitted model version %d over %,d of %,d matchable records (%,d blocked pairs), %d stop keys: wall %.1f s, process CPU %.1f s (load %.2f)%n",
+          model.version(), f.sampled(), f.records(), model.pairs(), model.stopKeys().size(), (System.nanoTime() - t1) / 1e9,
+          (cpuNanos() - c1) / 1e9, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+    job.writeModelFile(Optional.of(model), parquet);
+    return parquet;
   }
 
   /** The model to score with: the store's latest version, or the one written beside a Parquet export. */
@@ -140,7 +204,7 @@ public final class SparkMain {
   private static Dataset<Row> source(SparkXref job, Map<String, String> opts) {
     if (opts.containsKey("parquet")) return job.readParquet(opts.get("parquet"));
     String url = opts.get("db");
-    if (url == null) throw new UsageError("--db JDBC_URL or --parquet DIR is required");
+    if (url == null) throw new UsageError("--db JDBC_URL, --parquet DIR or --files DIR is required");
     return job.readStore(url, connection(url));
   }
 
@@ -238,7 +302,8 @@ public final class SparkMain {
         if (i + 1 >= args.length) throw new UsageError("--" + name + " needs a value");
         value = args[++i];
       }
-      if (!List.of("db", "parquet", "master", "masters", "partitions", "out", "export-parquet", "driver-host").contains(name)) {
+      if (!List.of("db", "parquet", "master", "masters", "partitions", "out", "export-parquet", "driver-host", "files", "parquet-out",
+          "model", "fit-records", "recorded-by").contains(name)) {
         throw new UsageError("unknown option --" + name);
       }
       out.put(name, value);

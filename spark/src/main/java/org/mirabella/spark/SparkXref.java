@@ -23,7 +23,6 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FilterFunction;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -38,6 +37,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.mirabella.matching.MatchKeys;
+import org.mirabella.matching.MatchValues;
 import org.mirabella.matching.MatcherV1;
 import org.mirabella.matching.engine.CrossMatchRules;
 import org.mirabella.matching.engine.MatchInput;
@@ -79,20 +79,20 @@ public final class SparkXref {
       .add("property", DataTypes.StringType, false).add("prop_value", DataTypes.StringType, false)
       .add("recorded_at", DataTypes.TimestampType, false);
 
-  private static final StructType ROW = new StructType()
-      .add("sid", DataTypes.StringType, false).add("property", DataTypes.StringType, false)
-      .add("value", DataTypes.StringType, false);
-
-  /** A matchable entity with its current statements in the store's order. */
+  /**
+   * A matchable entity with the matcher's values of its current statements ({@link MatchInput#values}:
+   * one short text, from which {@link MatchValues#keys} remakes its keys), not the statements: the
+   * joins and shuffles carry what scoring reads, without statement ids and unmatched properties.
+   */
   static final StructType ENTITIES = new StructType()
       .add("id", DataTypes.StringType, false).add("schema", DataTypes.StringType, false)
       .add("agency", DataTypes.StringType, false).add("case_ref", DataTypes.StringType, false)
-      .add("rows", DataTypes.createArrayType(ROW, false), false);
+      .add("vals", DataTypes.StringType, false).add("seq", DataTypes.LongType, false);
 
+  /** An entity's blocking key, the entity by its number ({@code seq}): the key join groups numbers, not ids. */
   private static final StructType KEYS = new StructType()
-      .add("id", DataTypes.StringType, false).add("agency", DataTypes.StringType, false)
-      .add("schema", DataTypes.StringType, false).add("mkey", DataTypes.StringType, false)
-      .add("ident", DataTypes.BooleanType, false);
+      .add("n", DataTypes.LongType, false).add("agency", DataTypes.StringType, false)
+      .add("mkey", DataTypes.StringType, false).add("ident", DataTypes.BooleanType, false);
 
   private static final StructType PAIRS = new StructType()
       .add("l", DataTypes.StringType, false).add("ls", DataTypes.StringType, false)
@@ -112,7 +112,38 @@ public final class SparkXref {
    * What a run found; {@code modelVersion} is the stored model version that scored it (null: the
    * algorithm's priors, before any fit), which the hit store records with each hit.
    */
-  public record Result(long entities, long candidatePairs, long scored, List<CrossMatchRules.Outcome> hits, Integer modelVersion) {}
+  public record Result(long entities, long candidatePairs, long scored, List<CrossMatchRules.Outcome> hits, Integer modelVersion,
+      Map<String, double[]> phases) {
+    public Result(long entities, long candidatePairs, long scored, List<CrossMatchRules.Outcome> hits, Integer modelVersion) {
+      this(entities, candidatePairs, scored, hits, modelVersion, Map.of());
+    }
+
+    /** Wall and process CPU seconds of each phase (read and assemble entities, candidates, scoring), for the benchmark. */
+    public String describePhases() {
+      StringBuilder b = new StringBuilder();
+      phases.forEach((k, v) -> b.append(String.format(java.util.Locale.ROOT, "%s%s %.1f s wall, %.1f s CPU", b.isEmpty() ? "" : "; ", k, v[0], v[1])));
+      return b.toString();
+    }
+  }
+
+  /** Wall and process CPU time since the last mark. */
+  private static final class Clock {
+    private final Map<String, double[]> phases = new LinkedHashMap<>();
+    private long wall = System.nanoTime();
+    private long cpu = cpuNanos();
+
+    void mark(String phase) {
+      long w = System.nanoTime();
+      long c = cpuNanos();
+      phases.put(phase, new double[] {(w - wall) / 1e9, (c - cpu) / 1e9});
+      wall = w;
+      cpu = c;
+    }
+
+    private static long cpuNanos() {
+      return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+  }
 
   private final SparkSession spark;
   private final int partitions;
@@ -181,6 +212,11 @@ public final class SparkXref {
    */
   public void exportParquet(Dataset<Row> statements, Optional<StoredModel> model, String dir) {
     statements.write().mode("overwrite").parquet(dir);
+    writeModelFile(model, dir);
+  }
+
+  /** Writes {@link #MODEL_FILE} into a Parquet folder ("none": score with the priors). */
+  public void writeModelFile(Optional<StoredModel> model, String dir) {
     org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(dir, MODEL_FILE);
     try {
       org.apache.hadoop.fs.FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -198,6 +234,7 @@ public final class SparkXref {
    * with the algorithm's priors when {@code model} is empty.
    */
   public Result run(Dataset<Row> statements, Optional<StoredModel> model) {
+    Clock clock = new Clock();
     LongAccumulator scored = spark.sparkContext().longAccumulator("scored");
     // the model travels to the executors as its text form (small: levels, common values, stop keys)
     Broadcast<String> modelText = JavaSparkContext.fromSparkContext(spark.sparkContext())
@@ -205,67 +242,100 @@ public final class SparkXref {
     Integer modelVersion = model.map(StoredModel::version).orElse(null);
 
     // 2. entities from their statements: rows of one entity are adjacent after a local sort
-    Dataset<Row> entities = statements.sortWithinPartitions("seq", "recorded_at", "statement_id")
-        .mapPartitions((MapPartitionsFunction<Row, Row>) EntityRows::new, Encoders.row(ENTITIES))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> entities = entities(statements).persist(StorageLevel.MEMORY_AND_DISK());
     long entityCount = entities.count();
+    clock.mark("entities");
 
-    Dataset<Row> keys = entities.flatMap((FlatMapFunction<Row, Row>) e -> {
-      MatchKeys k = keysOf(e);
-      Set<String> stop = Scoring.of(modelText.value()).stopKeys();
-      List<Row> out = new ArrayList<>();
-      for (String key : CrossMatchRules.keys(k)) {
-        // a stop key is looked up by nobody: as if neither side had it (the in-process engine's candidate query)
-        if (stop.contains(key)) continue;
-        out.add(RowFactory.create(k.id(), e.getString(2), k.schema(), key, CrossMatchRules.isIdentifierKey(key)));
-      }
-      return out.iterator();
-    }, Encoders.row(KEYS));
-
-    // 3. candidates: other agencies' entities sharing keys; each entity's first MAX_CANDIDATES
-    Dataset<Row> a = keys.toDF("a", "aa", "as", "k", "ident");
-    Dataset<Row> b = keys.select(col("id").as("b"), col("agency").as("ba"), col("schema").as("bs"), col("mkey").as("k2"));
-    Dataset<Row> shared = a.join(b, col("k").equalTo(col("k2")).and(col("aa").notEqual(col("ba"))))
-        .groupBy("a", "as", "b", "bs")
-        .agg(count("*").as("n"), max(col("ident").cast("int")).as("anyIdent"))
-        .filter((FilterFunction<Row>) r -> CrossMatchRules.isCandidate(r.getLong(4), r.getInt(5) > 0));
-    Dataset<Row> pairs = shared
-        .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) SparkXref::keptCandidates, Encoders.row(PAIRS))
-        .distinct()
-        .filter((FilterFunction<Row>) r -> CrossMatchRules.comparable(r.getString(1), r.getString(3)))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> pairs = candidates(entities, modelText).persist(StorageLevel.MEMORY_AND_DISK());
     long candidatePairs = pairs.count();
+    clock.mark("candidates");
 
-    // 4. score each pair next to both entities' statements, sorted by the left entity
-    Dataset<Row> left = entities.toDF("l_id", "l_schema", "l_agency", "l_case", "l_rows");
-    Dataset<Row> right = entities.toDF("r_id", "r_schema", "r_agency", "r_case", "r_rows");
-    Dataset<Row> withInputs = pairs.join(left, col("l").equalTo(col("l_id"))).join(right, col("r").equalTo(col("r_id")))
-        .select("l_id", "l_schema", "l_agency", "l_case", "l_rows", "r_id", "r_schema", "r_agency", "r_case", "r_rows")
-        .repartition(partitions, col("l_id")).sortWithinPartitions("l_id");
+    // 4. score each pair next to both entities' statements. The sort-merge join on the left entity
+    // leaves each partition's pairs grouped by it, so its keys are built once per run of pairs (KeyCache).
+    Dataset<Row> left = entities.toDF("l_id", "l_schema", "l_agency", "l_case", "l_vals", "l_seq");
+    Dataset<Row> right = entities.toDF("r_id", "r_schema", "r_agency", "r_case", "r_vals", "r_seq");
+    Dataset<Row> withInputs = pairs.join(right, col("r").equalTo(col("r_id"))).join(left, col("l").equalTo(col("l_id")))
+        .select("l_id", "l_schema", "l_agency", "l_case", "l_vals", "r_id", "r_schema", "r_agency", "r_case", "r_vals");
     Dataset<Row> hits = withInputs.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
       MatcherV1 matcher = Scoring.of(modelText.value()).matcher();
       KeyCache cache = new KeyCache(4096);
       List<Row> out = new ArrayList<>();
+      long n = 0;
       while (it.hasNext()) {
         Row r = it.next();
         MatchKeys l = cache.get(r, 0);
         MatchKeys rk = cache.get(r, 5);
+        n++;
+        // the probability alone (no explanations) first: the same sum as score's, and a pair under
+        // the review threshold is no hit whatever the qualifiers say (they only lower a band)
+        boolean leftFirst = l.id().compareTo(rk.id()) <= 0;
+        if (matcher.probability(leftFirst ? l : rk, leftFirst ? rk : l) < MatcherV1.REVIEW) continue;
         CrossMatchRules.Outcome o = CrossMatchRules.score(matcher, l, rk);
-        scored.add(1);
         if (o == null) continue;
         out.add(RowFactory.create(o.leftId(), o.rightId(), o.score(), o.band().name(), seq(List.copyOf(o.kinds())), o.algorithm(), seq(o.reasons())));
       }
+      scored.add(n);
       return out.iterator();
     }, Encoders.row(HITS));
 
     List<CrossMatchRules.Outcome> found = new ArrayList<>();
     for (Row r : hits.collectAsList()) found.add(outcome(r));
     found.sort(java.util.Comparator.comparing(CrossMatchRules.Outcome::leftId).thenComparing(CrossMatchRules.Outcome::rightId));
+    clock.mark("scoring");
     pairs.unpersist();
     entities.unpersist();
     modelText.destroy();
-    return new Result(entityCount, candidatePairs, scored.value(), found, modelVersion);
+    return new Result(entityCount, candidatePairs, scored.value(), found, modelVersion, clock.phases);
+  }
+
+  /**
+   * The candidate pairs ({@code l, ls, r, rs}: ids and schemata, smaller id left) of entity rows
+   * ({@link #ENTITIES}) under the rules of the in-process engine, with the stop keys of the model text.
+   */
+  public Dataset<Row> candidates(Dataset<Row> entities, Broadcast<String> modelText) {
+    Dataset<Row> keys = entities.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
+      // once per partition: the model text is large, and looking it up per entity hashed it each time
+      Set<String> stop = Scoring.of(modelText.value()).stopKeys();
+      return new FlatIterator(it, e -> {
+        MatchKeys k = keysOf(e);
+        List<Row> out = new ArrayList<>();
+        for (String key : CrossMatchRules.keys(k)) {
+          // a stop key is looked up by nobody: as if neither side had it (the in-process engine's candidate query)
+          if (stop.contains(key)) continue;
+          out.add(RowFactory.create(e.getLong(5), e.getString(2), key, CrossMatchRules.isIdentifierKey(key)));
+        }
+        return out;
+      });
+    }, Encoders.row(KEYS));
+
+    // 3. candidates: other agencies' entities sharing keys; each entity's first MAX_CANDIDATES
+    // the join has a row per shared key (holders² per key), so it and its aggregation carry entity
+    // numbers; ids and schemata are joined back to the (far fewer) candidates
+    Dataset<Row> a = keys.toDF("na", "aa", "k", "ident");
+    Dataset<Row> b = keys.select(col("n").as("nb"), col("agency").as("ba"), col("mkey").as("k2"));
+    Dataset<Row> counted = a.join(b, col("k").equalTo(col("k2")).and(col("aa").notEqual(col("ba"))))
+        .groupBy("na", "nb")
+        .agg(count("*").as("n"), max(col("ident").cast("int")).as("anyIdent"))
+        .filter((FilterFunction<Row>) r -> CrossMatchRules.isCandidate(r.getLong(2), r.getInt(3) > 0));
+    Dataset<Row> ea = entities.select(col("seq").as("ea_seq"), col("id").as("a"), col("schema").as("as"));
+    Dataset<Row> eb = entities.select(col("seq").as("eb_seq"), col("id").as("b"), col("schema").as("bs"));
+    Dataset<Row> shared = counted.join(ea, col("na").equalTo(col("ea_seq"))).join(eb, col("nb").equalTo(col("eb_seq")))
+        .select("a", "as", "b", "bs", "n", "anyIdent");
+    Dataset<Row> pairs = shared
+        .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) SparkXref::keptCandidates, Encoders.row(PAIRS))
+        .distinct()
+        .filter((FilterFunction<Row>) r -> CrossMatchRules.comparable(r.getString(1), r.getString(3)));
+    return pairs;
+  }
+
+  /**
+   * The matchable entities of statement rows ({@link #STATEMENTS}, all of an entity's rows in one
+   * partition), one row each ({@link #ENTITIES}) with its statements in the store's order.
+   */
+  public Dataset<Row> entities(Dataset<Row> statements) {
+    return statements.sortWithinPartitions("seq", "recorded_at", "statement_id")
+        .mapPartitions((MapPartitionsFunction<Row, Row>) EntityRows::new, Encoders.row(ENTITIES));
   }
 
   /** An entity's candidates as kept by the rules, each emitted as a pair in canonical order. */
@@ -293,10 +363,7 @@ public final class SparkXref {
 
   /** The keys of an entity row (schema {@link #ENTITIES}, starting at column {@code at}). */
   static MatchKeys keysOf(Row e, int at) {
-    List<Row> rows = e.getList(at + 4);
-    List<MatchInput.Row> in = new ArrayList<>(rows.size());
-    for (Row r : rows) in.add(new MatchInput.Row(r.getString(0), r.getString(1), r.getString(2)));
-    return MatchInput.keys(e.getString(at), e.getString(at + 1), e.getString(at + 2), e.getString(at + 3), in);
+    return MatchValues.keys(e.getString(at), Model.get().schema(e.getString(at + 1)), e.getString(at + 4));
   }
 
   static MatchKeys keysOf(Row e) {
@@ -338,6 +405,30 @@ public final class SparkXref {
       if (DECODED.size() > 4) DECODED.clear();
       return DECODED.computeIfAbsent(text, t -> StoredModel.decode(t, "the broadcast model")
           .map(m -> new Scoring(m.matcher(), m.stopKeySet())).orElseGet(() -> new Scoring(new MatcherV1(), Set.of())));
+    }
+  }
+
+  /** A lazily flattened iterator: each input row's outputs in turn (a partition is not held in memory). */
+  private static final class FlatIterator implements Iterator<Row> {
+    private final Iterator<Row> in;
+    private final java.util.function.Function<Row, List<Row>> f;
+    private Iterator<Row> current = java.util.Collections.emptyIterator();
+
+    FlatIterator(Iterator<Row> in, java.util.function.Function<Row, List<Row>> f) {
+      this.in = in;
+      this.f = f;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!current.hasNext() && in.hasNext()) current = f.apply(in.next()).iterator();
+      return current.hasNext();
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) throw new NoSuchElementException();
+      return current.next();
     }
   }
 
@@ -395,9 +486,9 @@ public final class SparkXref {
     private Row group() {
       Row first = pending;
       long seq = first.getLong(0);
-      List<Row> rows = new ArrayList<>();
+      List<MatchInput.Row> rows = new ArrayList<>();
       while (pending != null && pending.getLong(0) == seq) {
-        rows.add(RowFactory.create(pending.getString(5).strip(), pending.getString(6), pending.getString(7)));
+        rows.add(new MatchInput.Row(pending.getString(5).strip(), pending.getString(6), pending.getString(7)));
         pending = in.hasNext() ? in.next() : null;
       }
       Schema schema = Model.get().schema(first.getString(2));
@@ -405,7 +496,8 @@ public final class SparkXref {
         throw new InvalidData("Unknown schema", Map.of("entity " + first.getString(1), "schema '" + first.getString(2) + "' is not in the model"));
       }
       if (!schema.matchable()) return null;
-      return RowFactory.create(first.getString(1), first.getString(2), first.getString(3), first.getString(4), seq(rows));
+      String values = MatchInput.values(first.getString(1), first.getString(2), first.getString(3), first.getString(4), rows);
+      return RowFactory.create(first.getString(1), first.getString(2), first.getString(3), first.getString(4), values, seq);
     }
   }
 

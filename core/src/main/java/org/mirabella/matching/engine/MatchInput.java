@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.mirabella.matching.MatchKeys;
+import org.mirabella.matching.MatchValues;
 import org.mirabella.model.Entity;
 import org.mirabella.model.InvalidData;
 import org.mirabella.model.Model;
@@ -28,6 +29,22 @@ public final class MatchInput {
    * property is an {@link InvalidData} naming the entity.
    */
   public static MatchKeys keys(String id, String schemaName, String agency, String caseRef, List<Row> rows) {
+    Entity e = entity(id, schemaName, agency, caseRef, rows);
+    return e == null ? null : MatchKeys.of(e);
+  }
+
+  /**
+   * The matcher's values of entity {@code id} ({@link MatchValues#encode}: a short text from which
+   * {@link MatchValues#keys} remakes the same keys as {@link #keys}), or null when its schema is not
+   * matchable: what an engine ships between machines instead of the statements.
+   */
+  public static String values(String id, String schemaName, String agency, String caseRef, List<Row> rows) {
+    Entity e = entity(id, schemaName, agency, caseRef, rows);
+    return e == null ? null : MatchValues.encode(e);
+  }
+
+  /** The entity as the store reads it back, as far as matching goes; null when not matchable. */
+  private static Entity entity(String id, String schemaName, String agency, String caseRef, List<Row> rows) {
     Schema schema = Model.get().schema(schemaName);
     if (schema == null) throw new InvalidData("Unknown schema", Map.of("entity " + id, "schema '" + schemaName + "' is not in the model"));
     if (!schema.matchable()) return null;
@@ -41,6 +58,6 @@ public final class MatchInput {
       if (e.statement(r.statementId()) != null) continue;
       e.addStatement(new Statement(r.statementId(), id, schemaName, r.property(), r.value(), null, p, null));
     }
-    return MatchKeys.of(e);
+    return e;
   }
 }
