@@ -147,19 +147,27 @@ public final class Exchange {
           + " AND r.requester_agency <> :agency)";
       case OVERDUE -> " AND EXISTS (SELECT 1 FROM hit_request r WHERE r.hit_id = h.id AND r.status = 'pending' AND r.deadline < :now)";
     };
-    String mine = "SELECT h.* FROM hit h WHERE h.left_agency = :agency" + victims.replace("{other}", "right_entity") + cond
-        + " UNION ALL SELECT h.* FROM hit h WHERE h.right_agency = :agency" + victims.replace("{other}", "left_entity") + cond;
+    String left = " FROM hit h WHERE h.left_agency = :agency" + victims.replace("{other}", "right_entity") + cond;
+    String right = " FROM hit h WHERE h.right_agency = :agency" + victims.replace("{other}", "left_entity") + cond;
+    // The page: each side's first offset + limit hits in the order of its inbox index (V72: agency,
+    // created_at DESC, id DESC; the constant agency leads the ORDER BY so that H2 sees the index's
+    // order), then merged. Reads offset + limit entries per side, not every hit of the agency.
+    // The inner limit is written into the SQL (a number computed here, never text from the request):
+    // H2 2.3 kept the first value bound to it across executions of the same statement text.
+    long first = (long) offset + limit;
+    String page = "SELECT * FROM ((SELECT h.*" + left + " ORDER BY h.left_agency, h.created_at DESC, h.id DESC LIMIT " + first + ")"
+        + " UNION ALL (SELECT h.*" + right + " ORDER BY h.right_agency, h.created_at DESC, h.id DESC LIMIT " + first + ")) mine"
+        + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset";
     return db.jdbi().withHandle(x -> {
-      var count = x.createQuery("SELECT COUNT(*) FROM (" + mine + ") mine");
-      var page = x.createQuery("SELECT * FROM (" + mine + ") mine ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
-          .bind("limit", limit).bind("offset", offset);
-      for (var q : List.of(count, page)) {
+      var count = x.createQuery("SELECT COUNT(*) FROM (SELECT h.id" + left + " UNION ALL SELECT h.id" + right + ") mine");
+      var pageQuery = x.createQuery(page).bind("limit", limit).bind("offset", offset);
+      for (var q : List.of(count, pageQuery)) {
         q.bind("agency", v.agency());
         if (show == Show.OVERDUE) q.bind("now", Timestamp.from(now));
         if (show == Show.CONFIRMED || show == Show.REJECTED || show == Show.UNSURE) q.bind("show", show.name());
       }
       long total = count.mapTo(Long.class).one();
-      List<Hit> hits = offset >= total ? List.<Hit>of() : page.map(HitStore.MAPPER).list();
+      List<Hit> hits = offset >= total ? List.<Hit>of() : pageQuery.map(HitStore.MAPPER).list();
       return new Inbox(total, hits.isEmpty() ? List.of() : views(v, hits));
     });
   }
