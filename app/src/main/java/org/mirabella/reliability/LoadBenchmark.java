@@ -151,8 +151,8 @@ public final class LoadBenchmark implements Runnable {
         long statementsAfter = statements(http, base);
         if (importRows > 0) {
           Object added = importResult.get("statementsAdded");
-          out.printf("import during the load: %s rows in %s ms, %s statements added; store statements %d -> %d (+%d): %s%n",
-              importResult.get("rowsRead"), importResult.get("millis"), added, statementsBefore, statementsAfter,
+          out.printf("import during the load: %s rows in %s ms (refused %s times first), %s statements added; store statements %d -> %d (+%d): %s%n",
+              importResult.get("rowsRead"), importResult.get("millis"), importResult.get("refusals"), added, statementsBefore, statementsAfter,
               statementsAfter - statementsBefore, added instanceof Number n && n.longValue() == statementsAfter - statementsBefore
                   ? "0 statements lost" : "MISMATCH " + importResult);
         }
@@ -348,9 +348,18 @@ public final class LoadBenchmark implements Runnable {
       part(body, boundary, "file", "bench.csv", csv.toString());
       body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
       long t = System.nanoTime();
-      var r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/imports")).header("Authorization", "Bearer " + token)
-          .header("Content-Type", "multipart/form-data; boundary=" + boundary).timeout(Duration.ofMinutes(30))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r;
+      int refusals = 0;
+      while (true) {
+        r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/imports")).header("Authorization", "Bearer " + token)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary).timeout(Duration.ofMinutes(30))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 429 && r.statusCode() != 503) break;
+        // Refused cleanly at capacity: an uploading analyst waits as told and sends it again.
+        refusals++;
+        Thread.sleep(1_000L * Integer.parseInt(r.headers().firstValue("Retry-After").orElse("2")));
+      }
+      result.put("refusals", refusals);
       result.put("millis", (System.nanoTime() - t) / 1_000_000);
       result.put("status", r.statusCode());
       JsonNode j = JSON.readTree(r.body());
