@@ -47,8 +47,12 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "load", mixinStandardHelpOptions = true, description = "Load benchmark: concurrent analysts against a server, with an import running.")
 public final class LoadBenchmark implements Runnable {
-  @Option(names = "--data", required = true, paramLabel = "DIR", description = "Embedded store to serve (built before, e.g. by 'mirabella demo --scenario').")
+  @Option(names = "--data", required = true, paramLabel = "DIR", description = "Embedded store to serve (built before, e.g. by 'mirabella demo --scenario'); "
+      + "with --db, the folder of the server's search index and log.")
   Path data;
+
+  @Option(names = "--db", paramLabel = "JDBC_URL", description = "Serve this PostgreSQL store (e.g. filled by 'mirabella migrate') instead of the embedded one.")
+  String db;
 
   @Option(names = "--analysts", defaultValue = "200", description = "Concurrent analysts (default ${DEFAULT-VALUE}).")
   int analysts;
@@ -107,11 +111,15 @@ public final class LoadBenchmark implements Runnable {
     System.exit(new CommandLine(new LoadBenchmark()).execute(args));
   }
 
-  private record Kind(String name, ConcurrentHistogram latency, AtomicLong errors, AtomicLong refused) {
+  /** Latencies of one request kind: all of them, and those that overlapped the import. */
+  private record Kind(String name, ConcurrentHistogram latency, ConcurrentHistogram duringImport, AtomicLong errors, AtomicLong refused) {
     Kind(String name) {
-      this(name, new ConcurrentHistogram(60_000_000L, 3), new AtomicLong(), new AtomicLong());
+      this(name, new ConcurrentHistogram(60_000_000L, 3), new ConcurrentHistogram(60_000_000L, 3), new AtomicLong(), new AtomicLong());
     }
   }
+
+  /** Whether the import's request is under way (requests that overlap it are also counted apart). */
+  private volatile boolean importing;
 
   @Override
   public void run() {
@@ -170,7 +178,7 @@ public final class LoadBenchmark implements Runnable {
   /** One bench analyst per agency and number, with cheap password hashes (logins are not what is measured). */
   private List<String> prepareUsers() {
     List<String> users = new ArrayList<>();
-    try (Database db = Database.embedded(data)) {
+    try (Database db = this.db == null ? Database.embedded(data) : Database.open(this.db, null, null)) {
       new EntityStore(db, Model.get()).ensureAgencies(Agencies.get());
       UserStore store = new UserStore(db, new PasswordHasher(1024, 1, 1));
       for (String agency : AGENCIES) {
@@ -184,10 +192,12 @@ public final class LoadBenchmark implements Runnable {
   }
 
   private Process startServer() throws IOException {
+    java.nio.file.Files.createDirectories(data);
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     cmd.addAll(List.of(serverOpts.trim().split("\\s+")));
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.mirabella.cli.Main", "serve", "--data", data.toString(),
         "--port", String.valueOf(port)));
+    if (db != null) cmd.addAll(List.of("--db", db));
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(data.resolve("bench-server.log").toFile()).start();
   }
 
@@ -294,12 +304,15 @@ public final class LoadBenchmark implements Runnable {
   }
 
   /** A GET, timed; 429/503 count as refusals, anything else not 2xx (or an exception) as an error. */
-  private static JsonNode call(HttpClient http, Kind kind, String url, String token) throws InterruptedException {
+  private JsonNode call(HttpClient http, Kind kind, String url, String token) throws InterruptedException {
     long t = System.nanoTime();
+    boolean overlapped = importing;
     try {
       var r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
           .header("X-Justification", "load benchmark").timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-      kind.latency().recordValue(Math.max(1, (System.nanoTime() - t) / 1_000));
+      long micros = Math.max(1, (System.nanoTime() - t) / 1_000);
+      kind.latency().recordValue(micros);
+      if (overlapped || importing) kind.duringImport().recordValue(micros);
       if (r.statusCode() == 429 || r.statusCode() == 503) {
         kind.refused().incrementAndGet();
         return null;
@@ -350,6 +363,7 @@ public final class LoadBenchmark implements Runnable {
       long t = System.nanoTime();
       HttpResponse<String> r;
       int refusals = 0;
+      importing = true;
       while (true) {
         r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/imports")).header("Authorization", "Bearer " + token)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary).timeout(Duration.ofMinutes(30))
@@ -359,6 +373,7 @@ public final class LoadBenchmark implements Runnable {
         refusals++;
         Thread.sleep(1_000L * Integer.parseInt(r.headers().firstValue("Retry-After").orElse("2")));
       }
+      importing = false;
       result.put("refusals", refusals);
       result.put("millis", (System.nanoTime() - t) / 1_000_000);
       result.put("status", r.statusCode());
@@ -368,6 +383,8 @@ public final class LoadBenchmark implements Runnable {
       if (r.statusCode() != 200) result.put("body", r.body().length() > 500 ? r.body().substring(0, 500) : r.body());
     } catch (Exception e) {
       result.put("error", e.toString());
+    } finally {
+      importing = false;
     }
   }
 
@@ -399,6 +416,16 @@ public final class LoadBenchmark implements Runnable {
     }
     out.printf("total: %d requests, %.1f per s, %d errors; server CPU per request %.1f ms (the import's share included)%n", total,
         total / wall, errors, total == 0 ? 0.0 : serverCpu * 1000 / total);
+    if (importRows > 0) {
+      out.print("requests that overlapped the import:");
+      for (Kind k : kinds.values()) {
+        Histogram h = k.duringImport();
+        if (k.name().equals("login") || h.getTotalCount() == 0) continue;
+        out.printf(" %s %d, p50/p95/p99 %.1f/%.1f/%.1f ms;", k.name(), h.getTotalCount(), h.getValueAtPercentile(50) / 1000.0,
+            h.getValueAtPercentile(95) / 1000.0, h.getValueAtPercentile(99) / 1000.0);
+      }
+      out.println();
+    }
   }
 
   private static long cpuNanos(Process p) {

@@ -75,6 +75,22 @@ class InboxOrderTest {
         }
         assertThat(paged).as("pages of " + size).isEqualTo(expected);
       }
+
+      // Totals are reused for a few seconds, but never across a new hit or judgement.
+      long openTotal = exchange.inbox(uk, Exchange.Show.OPEN, 5, 0).total();
+      assertThat(openTotal).isEqualTo(expected.size());
+      Hit judged = exchange.visibleHit(uk, expected.get(0)).orElseThrow();
+      exchange.judge(uk, judged, Judgement.REJECTED, "different dates of birth");
+      assertThat(exchange.inbox(uk, Exchange.Show.OPEN, 5, 0).total()).isEqualTo(openTotal - 1);
+      assertThat(exchange.inbox(uk, Exchange.Show.ALL, 5, 0).total()).isEqualTo(expected.size());
+      org.mirabella.model.Entity fresh = new org.mirabella.model.Entity("de-bka-9001", Model.get().require("Person"), "DE", "DE-BKA-ST-3312",
+          org.mirabella.provenance.SubjectCategory.SUSPECT, null);
+      fresh.add("name", "Karim Haddad", org.mirabella.provenance.Provenance.of("DE", "DE-BKA-ST-3312"));
+      store.write(List.of(fresh));
+      Hit added = hits.record(new ScoredPair("de-bka-9001", "uk-nca-5521", 0.9, ScoredPair.Band.HIGH, Set.of("name"), "v1")).orElseThrow();
+      var after = exchange.inbox(uk, Exchange.Show.ALL, 1, 0);
+      assertThat(after.total()).isEqualTo(expected.size() + 1);
+      assertThat(after.hits().get(0).get("ref")).as("the newest hit first").isEqualTo(added.ref());
     }
   }
 }
