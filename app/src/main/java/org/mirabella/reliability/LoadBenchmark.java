@@ -60,6 +60,13 @@ public final class LoadBenchmark implements Runnable {
   @Option(names = "--duration", defaultValue = "60", description = "Seconds of load (default ${DEFAULT-VALUE}).")
   int seconds;
 
+  @Option(names = "--warm-up", defaultValue = "0", paramLabel = "SECONDS", description = "Seconds of load before anything is measured "
+      + "(the server's caches fill, as on a server that has run for a while); the import starts after it (default ${DEFAULT-VALUE}).")
+  int warmUp;
+
+  /** Whether requests are measured (false during the warm-up). */
+  private volatile boolean recording;
+
   @Option(names = "--think-ms", defaultValue = "1000", description = "Pause of each analyst between requests, uniformly 0..2x this (default ${DEFAULT-VALUE} ms).")
   int thinkMs;
 
@@ -137,18 +144,28 @@ public final class LoadBenchmark implements Runnable {
         Map<String, Kind> kinds = new LinkedHashMap<>();
         for (String k : List.of("search", "profile", "hits", "login")) kinds.put(k, new Kind(k));
         Map<String, Object> importResult = new ConcurrentHashMap<>();
-        double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        long serverCpu0 = cpuNanos(server);
-        long ownCpu0 = ownCpuNanos();
-        long t0 = System.nanoTime();
-        long end = t0 + seconds * 1_000_000_000L;
+        long end = System.nanoTime() + (warmUp + (long) seconds) * 1_000_000_000L;
+        double load0;
+        long serverCpu0;
+        long ownCpu0;
+        long t0;
+        recording = warmUp <= 0;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-          if (importRows > 0) threads.submit(() -> importDuringLoad(http, base, users.get(0), importResult));
           for (int a = 0; a < analysts; a++) {
             String user = users.get(a % users.size());
             long seed = a;
             threads.submit(() -> analyst(http, base, user, new Random(seed), end, kinds));
           }
+          if (warmUp > 0) {
+            Thread.sleep(warmUp * 1_000L);
+            out.printf("warm-up: %d s of the same load, not measured%n", warmUp);
+          }
+          load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+          serverCpu0 = cpuNanos(server);
+          ownCpu0 = ownCpuNanos();
+          t0 = System.nanoTime();
+          recording = true;
+          if (importRows > 0) threads.submit(() -> importDuringLoad(http, base, users.get(0), importResult));
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         double serverCpu = (cpuNanos(server) - serverCpu0) / 1e9;
@@ -249,7 +266,7 @@ public final class LoadBenchmark implements Runnable {
             .timeout(Duration.ofSeconds(60))
             .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
             HttpResponse.BodyHandlers.ofString());
-        logins.latency().recordValue(Math.max(1, (System.nanoTime() - t) / 1_000));
+        if (recording) logins.latency().recordValue(Math.max(1, (System.nanoTime() - t) / 1_000));
         if (r.statusCode() == 200) {
           token = JSON.readTree(r.body()).get("token").asText();
         } else if (r.statusCode() == 429 || r.statusCode() == 503) {
@@ -311,14 +328,16 @@ public final class LoadBenchmark implements Runnable {
       var r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
           .header("X-Justification", "load benchmark").timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
       long micros = Math.max(1, (System.nanoTime() - t) / 1_000);
-      kind.latency().recordValue(micros);
-      if (overlapped || importing) kind.duringImport().recordValue(micros);
+      if (recording) {
+        kind.latency().recordValue(micros);
+        if (overlapped || importing) kind.duringImport().recordValue(micros);
+      }
       if (r.statusCode() == 429 || r.statusCode() == 503) {
-        kind.refused().incrementAndGet();
+        if (recording) kind.refused().incrementAndGet();
         return null;
       }
       if (r.statusCode() / 100 != 2) {
-        kind.errors().incrementAndGet();
+        kind.errors().incrementAndGet(); // an error counts, warm-up or not
         return null;
       }
       return JSON.readTree(r.body());
