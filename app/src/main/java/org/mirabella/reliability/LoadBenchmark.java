@@ -239,9 +239,14 @@ public final class LoadBenchmark implements Runnable {
   }
 
   private static String login(HttpClient http, String base, String user) throws IOException, InterruptedException {
-    var r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r;
+    while (true) {
+      r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login")).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 429 && r.statusCode() != 503) break;
+      Thread.sleep(1_000L * Integer.parseInt(r.headers().firstValue("Retry-After").orElse("2"))); // at capacity: wait as told
+    }
     if (r.statusCode() != 200) throw new IllegalStateException("login " + user + ": " + r.statusCode() + " " + r.body());
     return JSON.readTree(r.body()).get("token").asText();
   }
