@@ -14,8 +14,10 @@ public final class MirabellaServer implements AutoCloseable {
   private final Javalin app;
   private final Api api;
   private final Observability observability = Observability.fromSystemProperties();
+  private final ServerContext context;
 
   public MirabellaServer(ServerContext context) {
+    this.context = context;
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson().updateMapper(m -> m.findAndRegisterModules()));
@@ -46,6 +48,8 @@ public final class MirabellaServer implements AutoCloseable {
   public MirabellaServer start(String host, int port) {
     // Matching an upload's records must leave a core to the analysts' requests (MatchPool).
     org.mirabella.xref.MatchPool.reserveOneCoreForRequests();
+    // A larger store's pages must stay in memory while analysts read it (PageCache).
+    org.mirabella.reliability.PageCache.sizeForServer(context.db());
     app.start(host, port);
     return this;
   }

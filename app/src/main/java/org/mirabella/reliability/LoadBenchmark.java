@@ -47,14 +47,25 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "load", mixinStandardHelpOptions = true, description = "Load benchmark: concurrent analysts against a server, with an import running.")
 public final class LoadBenchmark implements Runnable {
-  @Option(names = "--data", required = true, paramLabel = "DIR", description = "Embedded store to serve (built before, e.g. by 'mirabella demo --scenario').")
+  @Option(names = "--data", required = true, paramLabel = "DIR", description = "Embedded store to serve (built before, e.g. by 'mirabella demo --scenario'); "
+      + "with --db, the folder of the server's search index and log.")
   Path data;
+
+  @Option(names = "--db", paramLabel = "JDBC_URL", description = "Serve this PostgreSQL store (e.g. filled by 'mirabella migrate') instead of the embedded one.")
+  String db;
 
   @Option(names = "--analysts", defaultValue = "200", description = "Concurrent analysts (default ${DEFAULT-VALUE}).")
   int analysts;
 
   @Option(names = "--duration", defaultValue = "60", description = "Seconds of load (default ${DEFAULT-VALUE}).")
   int seconds;
+
+  @Option(names = "--warm-up", defaultValue = "0", paramLabel = "SECONDS", description = "Seconds of load before anything is measured "
+      + "(the server's caches fill, as on a server that has run for a while); the import starts after it (default ${DEFAULT-VALUE}).")
+  int warmUp;
+
+  /** Whether requests are measured (false during the warm-up). */
+  private volatile boolean recording;
 
   @Option(names = "--think-ms", defaultValue = "1000", description = "Pause of each analyst between requests, uniformly 0..2x this (default ${DEFAULT-VALUE} ms).")
   int thinkMs;
@@ -107,11 +118,15 @@ public final class LoadBenchmark implements Runnable {
     System.exit(new CommandLine(new LoadBenchmark()).execute(args));
   }
 
-  private record Kind(String name, ConcurrentHistogram latency, AtomicLong errors, AtomicLong refused) {
+  /** Latencies of one request kind: all of them, and those that overlapped the import. */
+  private record Kind(String name, ConcurrentHistogram latency, ConcurrentHistogram duringImport, AtomicLong errors, AtomicLong refused) {
     Kind(String name) {
-      this(name, new ConcurrentHistogram(60_000_000L, 3), new AtomicLong(), new AtomicLong());
+      this(name, new ConcurrentHistogram(60_000_000L, 3), new ConcurrentHistogram(60_000_000L, 3), new AtomicLong(), new AtomicLong());
     }
   }
+
+  /** Whether the import's request is under way (requests that overlap it are also counted apart). */
+  private volatile boolean importing;
 
   @Override
   public void run() {
@@ -129,18 +144,28 @@ public final class LoadBenchmark implements Runnable {
         Map<String, Kind> kinds = new LinkedHashMap<>();
         for (String k : List.of("search", "profile", "hits", "login")) kinds.put(k, new Kind(k));
         Map<String, Object> importResult = new ConcurrentHashMap<>();
-        double load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        long serverCpu0 = cpuNanos(server);
-        long ownCpu0 = ownCpuNanos();
-        long t0 = System.nanoTime();
-        long end = t0 + seconds * 1_000_000_000L;
+        long end = System.nanoTime() + (warmUp + (long) seconds) * 1_000_000_000L;
+        double load0;
+        long serverCpu0;
+        long ownCpu0;
+        long t0;
+        recording = warmUp <= 0;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-          if (importRows > 0) threads.submit(() -> importDuringLoad(http, base, users.get(0), importResult));
           for (int a = 0; a < analysts; a++) {
             String user = users.get(a % users.size());
             long seed = a;
             threads.submit(() -> analyst(http, base, user, new Random(seed), end, kinds));
           }
+          if (warmUp > 0) {
+            Thread.sleep(warmUp * 1_000L);
+            out.printf("warm-up: %d s of the same load, not measured%n", warmUp);
+          }
+          load0 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+          serverCpu0 = cpuNanos(server);
+          ownCpu0 = ownCpuNanos();
+          t0 = System.nanoTime();
+          recording = true;
+          if (importRows > 0) threads.submit(() -> importDuringLoad(http, base, users.get(0), importResult));
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         double serverCpu = (cpuNanos(server) - serverCpu0) / 1e9;
@@ -151,8 +176,8 @@ public final class LoadBenchmark implements Runnable {
         long statementsAfter = statements(http, base);
         if (importRows > 0) {
           Object added = importResult.get("statementsAdded");
-          out.printf("import during the load: %s rows in %s ms, %s statements added; store statements %d -> %d (+%d): %s%n",
-              importResult.get("rowsRead"), importResult.get("millis"), added, statementsBefore, statementsAfter,
+          out.printf("import during the load: %s rows in %s ms (refused %s times first), %s statements added; store statements %d -> %d (+%d): %s%n",
+              importResult.get("rowsRead"), importResult.get("millis"), importResult.get("refusals"), added, statementsBefore, statementsAfter,
               statementsAfter - statementsBefore, added instanceof Number n && n.longValue() == statementsAfter - statementsBefore
                   ? "0 statements lost" : "MISMATCH " + importResult);
         }
@@ -170,7 +195,7 @@ public final class LoadBenchmark implements Runnable {
   /** One bench analyst per agency and number, with cheap password hashes (logins are not what is measured). */
   private List<String> prepareUsers() {
     List<String> users = new ArrayList<>();
-    try (Database db = Database.embedded(data)) {
+    try (Database db = this.db == null ? Database.embedded(data) : Database.open(this.db, null, null)) {
       new EntityStore(db, Model.get()).ensureAgencies(Agencies.get());
       UserStore store = new UserStore(db, new PasswordHasher(1024, 1, 1));
       for (String agency : AGENCIES) {
@@ -184,10 +209,12 @@ public final class LoadBenchmark implements Runnable {
   }
 
   private Process startServer() throws IOException {
+    java.nio.file.Files.createDirectories(data);
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     cmd.addAll(List.of(serverOpts.trim().split("\\s+")));
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.mirabella.cli.Main", "serve", "--data", data.toString(),
         "--port", String.valueOf(port)));
+    if (db != null) cmd.addAll(List.of("--db", db));
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(data.resolve("bench-server.log").toFile()).start();
   }
 
@@ -212,9 +239,14 @@ public final class LoadBenchmark implements Runnable {
   }
 
   private static String login(HttpClient http, String base, String user) throws IOException, InterruptedException {
-    var r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r;
+    while (true) {
+      r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login")).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 429 && r.statusCode() != 503) break;
+      Thread.sleep(1_000L * Integer.parseInt(r.headers().firstValue("Retry-After").orElse("2"))); // at capacity: wait as told
+    }
     if (r.statusCode() != 200) throw new IllegalStateException("login " + user + ": " + r.statusCode() + " " + r.body());
     return JSON.readTree(r.body()).get("token").asText();
   }
@@ -239,7 +271,7 @@ public final class LoadBenchmark implements Runnable {
             .timeout(Duration.ofSeconds(60))
             .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
             HttpResponse.BodyHandlers.ofString());
-        logins.latency().recordValue(Math.max(1, (System.nanoTime() - t) / 1_000));
+        if (recording) logins.latency().recordValue(Math.max(1, (System.nanoTime() - t) / 1_000));
         if (r.statusCode() == 200) {
           token = JSON.readTree(r.body()).get("token").asText();
         } else if (r.statusCode() == 429 || r.statusCode() == 503) {
@@ -294,18 +326,23 @@ public final class LoadBenchmark implements Runnable {
   }
 
   /** A GET, timed; 429/503 count as refusals, anything else not 2xx (or an exception) as an error. */
-  private static JsonNode call(HttpClient http, Kind kind, String url, String token) throws InterruptedException {
+  private JsonNode call(HttpClient http, Kind kind, String url, String token) throws InterruptedException {
     long t = System.nanoTime();
+    boolean overlapped = importing;
     try {
       var r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
           .header("X-Justification", "load benchmark").timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-      kind.latency().recordValue(Math.max(1, (System.nanoTime() - t) / 1_000));
+      long micros = Math.max(1, (System.nanoTime() - t) / 1_000);
+      if (recording) {
+        kind.latency().recordValue(micros);
+        if (overlapped || importing) kind.duringImport().recordValue(micros);
+      }
       if (r.statusCode() == 429 || r.statusCode() == 503) {
-        kind.refused().incrementAndGet();
+        if (recording) kind.refused().incrementAndGet();
         return null;
       }
       if (r.statusCode() / 100 != 2) {
-        kind.errors().incrementAndGet();
+        kind.errors().incrementAndGet(); // an error counts, warm-up or not
         return null;
       }
       return JSON.readTree(r.body());
@@ -348,9 +385,20 @@ public final class LoadBenchmark implements Runnable {
       part(body, boundary, "file", "bench.csv", csv.toString());
       body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
       long t = System.nanoTime();
-      var r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/imports")).header("Authorization", "Bearer " + token)
-          .header("Content-Type", "multipart/form-data; boundary=" + boundary).timeout(Duration.ofMinutes(30))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r;
+      int refusals = 0;
+      importing = true;
+      while (true) {
+        r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/imports")).header("Authorization", "Bearer " + token)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary).timeout(Duration.ofMinutes(30))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 429 && r.statusCode() != 503) break;
+        // Refused cleanly at capacity: an uploading analyst waits as told and sends it again.
+        refusals++;
+        Thread.sleep(1_000L * Integer.parseInt(r.headers().firstValue("Retry-After").orElse("2")));
+      }
+      importing = false;
+      result.put("refusals", refusals);
       result.put("millis", (System.nanoTime() - t) / 1_000_000);
       result.put("status", r.statusCode());
       JsonNode j = JSON.readTree(r.body());
@@ -359,6 +407,8 @@ public final class LoadBenchmark implements Runnable {
       if (r.statusCode() != 200) result.put("body", r.body().length() > 500 ? r.body().substring(0, 500) : r.body());
     } catch (Exception e) {
       result.put("error", e.toString());
+    } finally {
+      importing = false;
     }
   }
 
@@ -390,6 +440,16 @@ public final class LoadBenchmark implements Runnable {
     }
     out.printf("total: %d requests, %.1f per s, %d errors; server CPU per request %.1f ms (the import's share included)%n", total,
         total / wall, errors, total == 0 ? 0.0 : serverCpu * 1000 / total);
+    if (importRows > 0) {
+      out.print("requests that overlapped the import:");
+      for (Kind k : kinds.values()) {
+        Histogram h = k.duringImport();
+        if (k.name().equals("login") || h.getTotalCount() == 0) continue;
+        out.printf(" %s %d, p50/p95/p99 %.1f/%.1f/%.1f ms;", k.name(), h.getTotalCount(), h.getValueAtPercentile(50) / 1000.0,
+            h.getValueAtPercentile(95) / 1000.0, h.getValueAtPercentile(99) / 1000.0);
+      }
+      out.println();
+    }
   }
 
   private static long cpuNanos(Process p) {

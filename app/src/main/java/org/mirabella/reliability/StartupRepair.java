@@ -24,6 +24,7 @@ public final class StartupRepair {
     } else {
       LOG.atWarn().addKeyValue("event", "index.repaired").addKeyValue("entities", r.inStore()).addKeyValue("indexed", r.inIndex())
           .addKeyValue("added", r.added()).addKeyValue("removed", r.removed())
+          .addKeyValue("stale", r.stale())
           .log("search index disagreed with the store and was repaired from it");
     }
     return r;

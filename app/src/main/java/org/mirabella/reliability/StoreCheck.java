@@ -65,8 +65,8 @@ public final class StoreCheck {
     List<Part> parts = new ArrayList<>();
     IndexSync.Report idx = repair ? IndexSync.sync(store, index) : IndexSync.diff(store, index);
     parts.add(new Part("index", repair || idx.wasConsistent(), String.format(
-        "store: %d entities; search index: %d entities; missing from index: %d; not in store: %d%s", idx.inStore(), idx.inIndex(), idx.added(),
-        idx.removed(), repair && !idx.wasConsistent() ? " (repaired)" : ""), List.of()));
+        "store: %d entities; search index: %d entities; missing from index: %d; not in store: %d; out of date: %d%s", idx.inStore(),
+        idx.inIndex(), idx.added(), idx.removed(), idx.stale(), repair && !idx.wasConsistent() ? " (repaired)" : ""), List.of()));
 
     AuditChain.Verification audit = new JdbcAuditLog(db).verify();
     parts.add(new Part("audit", audit.intact(), audit.intact()

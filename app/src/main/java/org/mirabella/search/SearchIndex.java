@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -28,6 +31,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -52,6 +56,16 @@ import org.mirabella.model.types.Types;
  * rebuilt from it when they disagree. Holds each entity's current values for finding it; the
  * entity itself is always read from the store through the access rules. Every query carries the
  * reader's {@link Visibility}, so totals and facets count only what the reader may see.
+ *
+ * <p>Visibility and durability are separate (Lucene's near-real-time search): {@link #index} and
+ * {@link #delete} return once what they wrote is searchable (a reopened reader over the writer's
+ * memory, waited for through a {@link ControlledRealTimeReopenThread}), while the fsync'ed Lucene
+ * commit happens on a timer ({@link #COMMIT_INTERVAL_SECONDS}), on {@link #commit} and on close. A
+ * commit per import batch used to make every search of a running import wait for disk and cold
+ * readers (load benchmark, docs/benchmarks-load.md). What a crash loses is the index's writes since
+ * its last commit; the database is the source of truth, and {@link IndexSync} (on start and in
+ * {@code mirabella check --repair}) re-indexes every entity that is missing or whose
+ * {@link #stamp} differs from the store's.
  */
 public final class SearchIndex implements AutoCloseable {
   static final String ID = "id";
@@ -67,10 +81,17 @@ public final class SearchIndex implements AutoCloseable {
   static final String TEXT = "text";
   static final String IDENT = "ident";
   static final String CAPTION = "caption";
+  /** Statements and retracted statements of the entity when indexed: "12/1" (see {@link #stamp}). */
+  static final String STAMP = "stamp";
+
+  /** Seconds between background commits of the index (writes are searchable at once, durable by then). */
+  public static final double COMMIT_INTERVAL_SECONDS = 5;
 
   private final Directory dir;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+  private final ScheduledExecutorService committer;
   private final Analyzer analyzer;
   private final Function<String, Collection<String>> nameKeys;
 
@@ -82,6 +103,19 @@ public final class SearchIndex implements AutoCloseable {
     IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     this.writer = new IndexWriter(dir, cfg);
     this.searchers = new SearcherManager(writer, null);
+    // Reopens at least once a second while writes come in, and within 10 ms for a writer that waits
+    // for its own write (index/delete); searches never wait for it.
+    this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, 1.0, 0.01);
+    reopener.setName("search-index-reopen");
+    reopener.setDaemon(true);
+    reopener.start();
+    this.committer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "search-index-commit");
+      t.setDaemon(true);
+      return t;
+    });
+    long every = (long) (COMMIT_INTERVAL_SECONDS * 1000);
+    committer.scheduleWithFixedDelay(this::commitQuietly, every, every, TimeUnit.MILLISECONDS);
     warmUp();
   }
 
@@ -125,21 +159,23 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
-  /** Adds or replaces entities (by id) and makes them searchable. */
+  /** Adds or replaces entities (by id); searchable when this returns, durable at the next commit. */
   public void index(Collection<Entity> entities) {
     try {
-      for (Entity e : entities) writer.updateDocument(new Term(ID, e.id()), document(e));
-      refresh();
+      long generation = -1;
+      for (Entity e : entities) generation = writer.updateDocument(new Term(ID, e.id()), document(e));
+      visible(generation);
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
   }
 
-  /** Removes entities (erasure, deletion) from the index. */
+  /** Removes entities (erasure, deletion) from the index; gone from searches when this returns. */
   public void delete(Collection<String> ids) {
     try {
-      for (String id : ids) writer.deleteDocuments(new Term(ID, id));
-      refresh();
+      long generation = -1;
+      for (String id : ids) generation = writer.deleteDocuments(new Term(ID, id));
+      visible(generation);
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
@@ -148,16 +184,56 @@ public final class SearchIndex implements AutoCloseable {
   /** Empties the index (before a rebuild from the store). */
   public void clear() {
     try {
-      writer.deleteAll();
-      refresh();
+      visible(writer.deleteAll());
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
   }
 
-  private void refresh() throws IOException {
-    writer.commit();
-    searchers.maybeRefreshBlocking();
+  /** Waits until searches see the writer's operation {@code generation} (-1: nothing was written). */
+  private void visible(long generation) {
+    if (generation < 0) return;
+    try {
+      reopener.waitForGeneration(generation);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the search index reopened", e);
+    }
+  }
+
+  /** Makes every write so far durable (a Lucene commit, fsync'ed); the timer does this every few seconds. */
+  public void commit() {
+    try {
+      if (writer.isOpen() && writer.hasUncommittedChanges()) writer.commit();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  private void commitQuietly() {
+    try {
+      commit();
+    } catch (RuntimeException e) {
+      // The writer closed under the timer, or the disk failed: the next commit or close tries again,
+      // and what never became durable is re-indexed from the store on start (IndexSync).
+      org.slf4j.LoggerFactory.getLogger(SearchIndex.class).atWarn().addKeyValue("event", "index.commit.failed")
+          .log("search index commit failed: {}", e.getClass().getSimpleName());
+    }
+  }
+
+  /** Whether writes are waiting for a commit (tests). */
+  boolean hasUncommittedChanges() {
+    return writer.hasUncommittedChanges();
+  }
+
+  /**
+   * The stamp of an entity with {@code statements} statements, {@code retracted} of them retracted:
+   * statements are immutable and a correction retracts, so any change to what the store holds of an
+   * entity changes one of the two counts; {@link IndexSync} compares the index's stamps with the
+   * store's to find entities whose indexed values are out of date.
+   */
+  public static String stamp(long statements, long retracted) {
+    return statements + "/" + retracted;
   }
 
   /** Number of indexed entities. */
@@ -176,6 +252,7 @@ public final class SearchIndex implements AutoCloseable {
     d.add(new StringField(CASE, Visibility.caseKey(e.agency(), e.caseRef()), Field.Store.YES));
     d.add(new StringField(CATEGORY, e.category().code(), Field.Store.YES));
     d.add(new StoredField(CAPTION, e.caption()));
+    d.add(new StoredField(STAMP, stamp(e.statements().size(), e.statements().stream().filter(Statement::retracted).count())));
     for (Statement s : e.statements()) {
       if (s.retracted()) continue;
       Property p = e.schema().property(s.property());
@@ -300,8 +377,10 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
+  /** Commits what is not yet durable and closes (the writer commits on close). */
   @Override
   public void close() {
+    stopThreads();
     try {
       searchers.close();
       writer.close();
@@ -311,16 +390,48 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes without committing, as a crash would leave it: the writes since the last commit are
+   * lost (tests of the repair on start).
+   */
+  void abandon() {
+    stopThreads();
+    try {
+      searchers.close();
+      writer.rollback();
+      dir.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void stopThreads() {
+    committer.shutdownNow();
+    try {
+      committer.awaitTermination(30, TimeUnit.SECONDS); // a commit under way finishes before the writer closes
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    reopener.close();
+  }
+
   /** Entity ids held by the index (for the consistency check against the store). */
   public Set<String> ids() {
+    return stamps().keySet();
+  }
+
+  /** Each indexed entity's id with its {@link #stamp} (null for a document indexed before stamps). */
+  public Map<String, String> stamps() {
     return withSearcher(s -> {
-      Set<String> out = new java.util.HashSet<>();
+      Map<String, String> out = new java.util.HashMap<>();
       var stored = s.storedFields();
       var reader = s.getIndexReader();
       var live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+      Set<String> fields = Set.of(ID, STAMP);
       for (int i = 0; i < reader.maxDoc(); i++) {
         if (live != null && !live.get(i)) continue;
-        out.add(stored.document(i, Set.of(ID)).get(ID));
+        Document d = stored.document(i, fields);
+        out.put(d.get(ID), d.get(STAMP));
       }
       return out;
     });
