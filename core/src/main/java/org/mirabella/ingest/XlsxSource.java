@@ -54,6 +54,27 @@ public final class XlsxSource implements RowSource {
 
   private record Failure(Exception error) {}
 
+  static {
+    allowLargeSheets();
+  }
+
+  /**
+   * Lifts the JDK's caps on XML entity sizes for this JVM, unless the operator set them
+   * ({@code -Djdk.xml.maxGeneralEntitySizeLimit=N}, {@code -Djdk.xml.totalEntitySizeLimit=N}). JDK 24 and newer
+   * stop a parse once the characters written as references ({@code &lt;}, {@code &amp;}…) add up to 100,000
+   * (JAXP00010003), which any real sheet with a passport's machine-readable zone (full of '<') reaches
+   * after a few thousand rows, in the sheet or in its shared strings, which POI parses with its own readers
+   * (hence system properties, not properties of one reader). Safe because POI's {@link XMLHelper} refuses
+   * a DOCTYPE in every part it parses: no entity can be declared, so nothing can expand (a "billion
+   * laughs" workbook is still refused, see the test), and only the five predefined one-character
+   * references remain. Called when this class loads (the CLI, the server and Spark executors alike).
+   */
+  public static void allowLargeSheets() {
+    for (String limit : List.of("jdk.xml.maxGeneralEntitySizeLimit", "jdk.xml.totalEntitySizeLimit")) {
+      if (System.getProperty(limit) == null) System.setProperty(limit, "0");
+    }
+  }
+
   public XlsxSource(Path path, String displayName, SourceSpec spec, String mappingName) {
     this.file = displayName;
     XSSFReader reader;

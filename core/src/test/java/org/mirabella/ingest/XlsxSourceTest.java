@@ -65,6 +65,78 @@ class XlsxSourceTest {
     }
   }
 
+  /**
+   * A passport's machine-readable zone is full of '<', which the sheet's XML writes as {@code &lt;}; JDK 24
+   * and newer stop a parse once such references add up to 100,000 characters (JAXP00010003), so a real
+   * export with an MRZ column failed as "not a readable XLSX sheet" after some thousands of rows.
+   */
+  @Test
+  void readsASheetWhoseEscapedCharactersAddUpPastTheJdksEntityLimit() throws Exception {
+    Path p = dir.resolve("mrz.xlsx");
+    int n = 8_000; // 8,000 x 30 '<' = 240,000 escaped characters
+    String filler = "<".repeat(30);
+    try (var wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(p)) {
+      Sheet s = wb.createSheet("Data");
+      Row h = s.createRow(0);
+      h.createCell(0).setCellValue("id");
+      h.createCell(1).setCellValue("mrz");
+      for (int i = 1; i <= n; i++) {
+        Row r = s.createRow(i);
+        r.createCell(0).setCellValue(i);
+        r.createCell(1).setCellValue("P<ITAROSSI" + filler + i);
+      }
+      wb.write(out);
+    }
+    try (XlsxSource src = new XlsxSource(p, "mrz.xlsx", SourceSpec.defaults(SourceSpec.Format.XLSX), "m.yaml")) {
+      long rows = 0;
+      org.mirabella.ingest.Row r;
+      org.mirabella.ingest.Row last = null;
+      while ((r = src.next()) != null) {
+        rows++;
+        last = r;
+      }
+      assertThat(rows).isEqualTo(n);
+      assertThat(last.get("mrz")).isEqualTo("P<ITAROSSI" + filler + n);
+    }
+  }
+
+  /** With the JDK's size caps lifted, a sheet that declares entities (a "billion laughs") is still refused. */
+  @Test
+  void refusesASheetThatDeclaresEntities() throws Exception {
+    Path plain = dir.resolve("plain.xlsx");
+    try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(plain)) {
+      Row h = wb.createSheet("Data").createRow(0);
+      h.createCell(0).setCellValue("id");
+      wb.write(out);
+    }
+    StringBuilder lol = new StringBuilder("<!DOCTYPE worksheet [<!ENTITY l0 \"lol\">");
+    for (int i = 1; i <= 9; i++) lol.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
+    lol.append("]>");
+    Path bomb = dir.resolve("bomb.xlsx");
+    try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(plain));
+        var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+      java.util.zip.ZipEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        byte[] bytes = in.readAllBytes();
+        if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+          String xml = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+          int root = xml.indexOf("<worksheet");
+          xml = xml.substring(0, root) + lol + xml.substring(root).replace("<v>", "<v>&l9;");
+          xml = xml.replaceFirst("(<c r=\"A1\"[^>]*>)", "$1<is><t>&l9;</t></is>");
+          bytes = xml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        out.write(bytes);
+        out.closeEntry();
+      }
+    }
+    var spec = SourceSpec.defaults(SourceSpec.Format.XLSX);
+    assertThatThrownBy(() -> new XlsxSource(bomb, "bomb.xlsx", spec, "m.yaml").close())
+        .isInstanceOf(org.mirabella.model.InvalidData.class)
+        .hasMessageContaining("bomb.xlsx")
+        .hasMessageContaining("DOCTYPE");
+  }
+
   @Test
   void streamsALargeSheetRowByRowAndStopsWhenClosedEarly() throws Exception {
     Path p = dir.resolve("big.xlsx");

@@ -208,19 +208,6 @@ public final class SparkIngest {
   }
 
   /**
-   * JDK 24 and newer cap an XML document entity at 100,000 characters by default
-   * ({@code jdk.xml.maxGeneralEntitySizeLimit}, {@code jdk.xml.totalEntitySizeLimit}), which a large XLSX sheet (the 100,000-person case
-   * file's) exceeds, so its reader fails. The XLSX reader (POI's {@code XMLHelper}) refuses DTDs, so no
-   * entity expansion can happen and the cap only limits the sheet's size: lifted in this JVM (an
-   * executor's) unless the operator set them ({@code -Djdk.xml.maxGeneralEntitySizeLimit=N}).
-   */
-  static void allowLargeXml() {
-    for (String limit : List.of("jdk.xml.maxGeneralEntitySizeLimit", "jdk.xml.totalEntitySizeLimit")) {
-      if (System.getProperty(limit) == null) System.setProperty(limit, "0");
-    }
-  }
-
-  /**
    * One file's statements as rows, streamed: the core's {@link Ingestor} runs on a thread of its own
    * and hands its batches over a small queue (it pushes batches to a sink; a Spark task pulls rows),
    * so a task holds a few batches, not the file.
@@ -236,7 +223,7 @@ public final class SparkIngest {
     private long ordinal;
 
     MappedRows(Task t, LongAccumulator read, LongAccumulator rejected, LongAccumulator mapped) {
-      allowLargeXml();
+      org.mirabella.ingest.XlsxSource.allowLargeSheets();
       this.task = t;
       this.mapped = mapped;
       Mapping mapping = MappingLoader.load(Path.of(t.mappingPath()), Model.get());
