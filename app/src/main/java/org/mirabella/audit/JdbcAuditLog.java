@@ -37,8 +37,7 @@ public final class JdbcAuditLog implements AuditLog {
       long seq = ((Number) head.get("seq")).longValue() + 1;
       String prev = ((String) head.get("hash")).strip();
       Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-      AuditEvent clean = new AuditEvent(cut(e.user(), 128), cut(e.agency(), 16), cut(e.action(), 64), cut(e.object(), 256),
-          cut(e.objectAgency(), 16), cut(e.justification(), 2048), cut(e.detail(), 2048));
+      AuditEvent clean = clean(e);
       String hash = AuditChain.hash(prev, seq, at, clean);
       h.createUpdate("INSERT INTO audit_log(seq, at, username, agency, action, object, object_agency, justification, detail, "
               + "prev_hash, hash) VALUES (:seq, :at, :user, :agency, :action, :object, :objectAgency, :justification, :detail, :prev, :hash)")
@@ -49,6 +48,44 @@ public final class JdbcAuditLog implements AuditLog {
       h.createUpdate("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1").bind("seq", seq).bind("hash", hash).execute();
       return new AuditRecord(seq, at, clean, prev, hash);
     }
+  }
+
+  /**
+   * Appends several events within the caller's transaction, chained exactly as that many calls of
+   * {@link #record(Handle, AuditEvent)} in turn would chain them (same sequence numbers, previous
+   * hashes and hashes), but with one lock of the head, one batched INSERT and one update of the head
+   * instead of three statements per record (the hit transaction writes two records per hit).
+   */
+  public List<AuditRecord> recordAll(Handle h, List<AuditEvent> events) {
+    if (events.isEmpty()) return List.of();
+    Map<String, Object> head = h.createQuery("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE").mapToMap().one();
+    long seq = ((Number) head.get("seq")).longValue();
+    String prev = ((String) head.get("hash")).strip();
+    List<AuditRecord> out = new ArrayList<>(events.size());
+    org.jdbi.v3.core.statement.PreparedBatch insert = h.prepareBatch("INSERT INTO audit_log(seq, at, username, agency, action, "
+        + "object, object_agency, justification, detail, prev_hash, hash) VALUES (:seq, :at, :user, :agency, :action, :object, "
+        + ":objectAgency, :justification, :detail, :prev, :hash)");
+    for (AuditEvent e : events) {
+      seq++;
+      Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+      AuditEvent clean = clean(e);
+      String hash = AuditChain.hash(prev, seq, at, clean);
+      insert.bind("seq", seq).bind("at", Timestamp.from(at)).bind("user", clean.user()).bind("agency", clean.agency())
+          .bind("action", clean.action()).bind("object", clean.object()).bind("objectAgency", clean.objectAgency())
+          .bind("justification", clean.justification()).bind("detail", clean.detail()).bind("prev", prev).bind("hash", hash)
+          .add();
+      out.add(new AuditRecord(seq, at, clean, prev, hash));
+      prev = hash;
+    }
+    insert.execute();
+    h.createUpdate("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1").bind("seq", seq).bind("hash", prev).execute();
+    return out;
+  }
+
+  /** The event with each field cut to its column's width (the hash covers what is stored). */
+  private static AuditEvent clean(AuditEvent e) {
+    return new AuditEvent(cut(e.user(), 128), cut(e.agency(), 16), cut(e.action(), 64), cut(e.object(), 256),
+        cut(e.objectAgency(), 16), cut(e.justification(), 2048), cut(e.detail(), 2048));
   }
 
   /** Checks the whole chain against the head; names the first bad record. */

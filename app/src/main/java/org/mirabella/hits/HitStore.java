@@ -153,7 +153,7 @@ public final class HitStore implements HitRecorder {
       }
       if (!refs.isEmpty()) insert.execute();
       if (!updated.isEmpty()) update.execute();
-      for (AuditEvent ev : events) audit.record(h, ev);
+      audit.recordAll(h, events); // one batched INSERT, the chain as one record() per event would make it
       Map<String, Hit> made = new java.util.HashMap<>();
       for (List<String> part : chunks(refs)) {
         h.createQuery("SELECT * FROM hit WHERE ref IN (<refs>)").bindList("refs", part).map(MAPPER)
