@@ -75,18 +75,7 @@ class XlsxSourceTest {
     Path p = dir.resolve("mrz.xlsx");
     int n = 8_000; // 8,000 x 30 '<' = 240,000 escaped characters
     String filler = "<".repeat(30);
-    try (var wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(p)) {
-      Sheet s = wb.createSheet("Data");
-      Row h = s.createRow(0);
-      h.createCell(0).setCellValue("id");
-      h.createCell(1).setCellValue("mrz");
-      for (int i = 1; i <= n; i++) {
-        Row r = s.createRow(i);
-        r.createCell(0).setCellValue(i);
-        r.createCell(1).setCellValue("P<ITAROSSI" + filler + i);
-      }
-      wb.write(out);
-    }
+    writeSheet(p, "mrz", n, i -> "P<ITAROSSI" + filler + i);
     try (XlsxSource src = new XlsxSource(p, "mrz.xlsx", SourceSpec.defaults(SourceSpec.Format.XLSX), "m.yaml")) {
       long rows = 0;
       org.mirabella.ingest.Row r;
@@ -141,18 +130,7 @@ class XlsxSourceTest {
   void streamsALargeSheetRowByRowAndStopsWhenClosedEarly() throws Exception {
     Path p = dir.resolve("big.xlsx");
     int n = 30_000;
-    try (var wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(p)) {
-      Sheet s = wb.createSheet("Data");
-      Row h = s.createRow(0);
-      h.createCell(0).setCellValue("id");
-      h.createCell(1).setCellValue("name");
-      for (int i = 1; i <= n; i++) {
-        Row r = s.createRow(i);
-        r.createCell(0).setCellValue(i);
-        r.createCell(1).setCellValue("name " + i);
-      }
-      wb.write(out);
-    }
+    writeSheet(p, "name", n, i -> "name " + i);
     var spec = SourceSpec.defaults(SourceSpec.Format.XLSX);
     try (XlsxSource src = new XlsxSource(p, "big.xlsx", spec, "m.yaml")) {
       long rows = 0;
@@ -177,6 +155,22 @@ class XlsxSourceTest {
       Thread.sleep(20);
     }
     assertThat(parserThreads("mirabella-xlsx-early.xlsx")).as("parser thread stopped after close").isZero();
+  }
+
+  /** A streamed sheet "Data": a header (id, {@code column}) and rows 1..n of (i, value(i)). */
+  private static void writeSheet(Path p, String column, int n, java.util.function.IntFunction<String> value) throws Exception {
+    try (var wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(p)) {
+      Sheet s = wb.createSheet("Data");
+      Row h = s.createRow(0);
+      h.createCell(0).setCellValue("id");
+      h.createCell(1).setCellValue(column);
+      for (int i = 1; i <= n; i++) {
+        Row r = s.createRow(i);
+        r.createCell(0).setCellValue(i);
+        r.createCell(1).setCellValue(value.apply(i));
+      }
+      wb.write(out);
+    }
   }
 
   private static long parserThreads(String name) {
