@@ -77,15 +77,9 @@ class XlsxSourceTest {
     String filler = "<".repeat(30);
     writeSheet(p, "mrz", n, i -> "P<ITAROSSI" + filler + i);
     try (XlsxSource src = new XlsxSource(p, "mrz.xlsx", SourceSpec.defaults(SourceSpec.Format.XLSX), "m.yaml")) {
-      long rows = 0;
-      org.mirabella.ingest.Row r;
-      org.mirabella.ingest.Row last = null;
-      while ((r = src.next()) != null) {
-        rows++;
-        last = r;
-      }
-      assertThat(rows).isEqualTo(n);
-      assertThat(last.get("mrz")).isEqualTo("P<ITAROSSI" + filler + n);
+      Drained d = drain(src);
+      assertThat(d.rows()).isEqualTo(n);
+      assertThat(d.last().get("mrz")).isEqualTo("P<ITAROSSI" + filler + n);
     }
   }
 
@@ -133,14 +127,9 @@ class XlsxSourceTest {
     writeSheet(p, "name", n, i -> "name " + i);
     var spec = SourceSpec.defaults(SourceSpec.Format.XLSX);
     try (XlsxSource src = new XlsxSource(p, "big.xlsx", spec, "m.yaml")) {
-      long rows = 0;
-      org.mirabella.ingest.Row r;
-      org.mirabella.ingest.Row last = null;
-      while ((r = src.next()) != null) {
-        rows++;
-        last = r;
-      }
-      assertThat(rows).isEqualTo(n);
+      Drained d = drain(src);
+      org.mirabella.ingest.Row last = d.last();
+      assertThat(d.rows()).isEqualTo(n);
       assertThat(last.line()).isEqualTo(n + 1);
       assertThat(last.get("id")).isEqualTo(String.valueOf(n));
       assertThat(last.get("name")).isEqualTo("name " + n);
@@ -155,6 +144,20 @@ class XlsxSourceTest {
       Thread.sleep(20);
     }
     assertThat(parserThreads("mirabella-xlsx-early.xlsx")).as("parser thread stopped after close").isZero();
+  }
+
+  private record Drained(long rows, org.mirabella.ingest.Row last) {}
+
+  /** Reads a source to its end one row at a time, keeping only the count and the last row. */
+  private static Drained drain(XlsxSource src) {
+    long rows = 0;
+    org.mirabella.ingest.Row r;
+    org.mirabella.ingest.Row last = null;
+    while ((r = src.next()) != null) {
+      rows++;
+      last = r;
+    }
+    return new Drained(rows, last);
   }
 
   /** A streamed sheet "Data": a header (id, {@code column}) and rows 1..n of (i, value(i)). */
