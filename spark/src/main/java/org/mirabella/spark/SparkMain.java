@@ -28,14 +28,16 @@ import org.mirabella.model.InvalidData;
  *
  * <pre>
  * xref  --db JDBC_URL | --parquet DIR | --files DIR  [--master local[2]] [--partitions N] [--out HITS.jsonl] [--export-parquet DIR]
- * bench --db JDBC_URL | --parquet DIR | --files DIR  [--masters local[1],local[2]] [--partitions N]
+ * bench --db JDBC_URL | --parquet DIR | --files DIR  [--masters local[1],local[2]] [--partitions N] [--in-process-pairs N]
+ * load  --files DIR [--parquet-out DIR] [--model MODEL.tsv] [--fit-records N]
  * </pre>
  *
  * {@code --files DIR} is the hub's bulk path without a store: the agency files of a case file folder
  * (its {@code manifest.csv}, as {@code mirabella generate} writes it) are mapped on the executors by
  * the core's import code ({@link SparkIngest}) into Parquet ({@code --parquet-out}, default
  * {@code DIR/statements.parquet}), a model is fitted on the driver ({@link DriverFit}) unless
- * {@code --model FILE} gives one, and written beside the Parquet; then the job runs over it.
+ * {@code --model FILE} gives one, and written beside the Parquet; then the job runs over it. {@code load}
+ * stops there, so that a large case file is mapped once and matched later with {@code --parquet}.
  *
  * {@code xref} scores with the store's latest fitted model version (or, with {@code --parquet}, the
  * model file the export wrote beside the statements) and writes the hits as JSON lines (left, right,
@@ -61,6 +63,7 @@ public final class SparkMain {
       switch (args[0]) {
         case "xref" -> xref(opts, out);
         case "bench" -> bench(opts, out);
+        case "load" -> load(opts, out);
         default -> throw new UsageError("unknown command '" + args[0] + "'");
       }
       return 0;
@@ -93,7 +96,10 @@ public final class SparkMain {
               with --files: [--parquet-out DIR] [--model MODEL.tsv] [--fit-records N] [--recorded-by NAME]
         bench --db JDBC_URL | --parquet DIR | --files DIR [--masters local[1],local[2]] [--partitions N]
               runs xref once per master and prints wall time, process CPU time and pairs/s;
-              with --files, loads and fits first, then scores the last run's candidate pairs in process too""";
+              [--in-process-pairs N]  with --files or --parquet, scores an even sample of N (default 300000) of the
+              last run's candidate pairs in process too, and checks Spark's hits among them
+        load  --files DIR [--master local[2]] [--partitions N] [--parquet-out DIR] [--model MODEL.tsv] [--fit-records N]
+              maps the agency files into Parquet and fits a model beside them, for xref/bench --parquet""";
 
   private static void xref(Map<String, String> opts, PrintStream out) throws IOException {
     String master = opts.getOrDefault("master", "local[2]");
@@ -117,6 +123,15 @@ public final class SparkMain {
       out.printf(Locale.ROOT, "Spark (%s, %d partitions) cross-matched %d entities with %s in %.1f s (process CPU %.1f s): "
               + "%d candidate pairs, %d scored, %d hits between agencies.%n",
           master, partitions, r.entities(), describe(model), secs, (cpuNanos() - cpu0) / 1e9, r.candidatePairs(), r.scored(), r.hits().size());
+    }
+  }
+
+  private static void load(Map<String, String> opts, PrintStream out) throws IOException {
+    if (!opts.containsKey("files")) throw new UsageError("load needs --files DIR");
+    int partitions = intOption(opts, "partitions", 8);
+    try (SparkSession spark = session(opts.getOrDefault("master", "local[2]"), opts.get("driver-host"), partitions)) {
+      String parquet = loadFiles(spark, new SparkXref(spark, partitions), opts, out);
+      out.println("Wrote the statements and the model to " + parquet + "; match them with --parquet " + parquet);
     }
   }
 
@@ -151,7 +166,8 @@ public final class SparkMain {
     if (opts.containsKey("parquet") && last != null) {
       try (SparkSession spark = session("local[1]", null, partitions)) {
         SparkXref job = new SparkXref(spark, partitions);
-        out.println(InProcessScoring.run(job, source(job, opts), model(job, opts), last).describe());
+        out.println(InProcessScoring.run(job, source(job, opts), model(job, opts), last, intOption(opts, "in-process-pairs", 300_000))
+            .describe());
       }
     }
   }
@@ -303,7 +319,7 @@ public final class SparkMain {
         value = args[++i];
       }
       if (!List.of("db", "parquet", "master", "masters", "partitions", "out", "export-parquet", "driver-host", "files", "parquet-out",
-          "model", "fit-records", "recorded-by").contains(name)) {
+          "model", "fit-records", "recorded-by", "in-process-pairs").contains(name)) {
         throw new UsageError("unknown option --" + name);
       }
       out.put(name, value);

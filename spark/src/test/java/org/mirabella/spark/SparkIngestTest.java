@@ -143,17 +143,26 @@ class SparkIngestTest {
   }
 
   @Test
-  void theCommandLoadsFitsAndMatchesAndBadManifestsAreNamed(@TempDir Path tmp) throws Exception {
+  void theCommandsLoadFitAndMatchAndBadManifestsAreNamed(@TempDir Path tmp) throws Exception {
     Path dir = tmp.resolve("case-file");
     new Generator(2, Scale.parse("50")).generate(dir, GenerateCommand.writers(), null);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = SparkMain.run(new String[] {"xref", "--files", dir.toString(), "--master", "local[1]", "--partitions", "2",
+    // load: mapped and fitted, nothing matched yet
+    int code = SparkMain.run(new String[] {"load", "--files", dir.toString(), "--master", "local[1]", "--partitions", "2"},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("mapped ", "fitted model version 1", "--parquet ")
+        .doesNotContain("hits between agencies");
+    Path parquet = dir.resolve("statements.parquet");
+    assertThat(parquet.resolve(SparkXref.MODEL_FILE)).exists();
+    // xref over what load wrote, with the model beside it
+    out.reset();
+    code = SparkMain.run(new String[] {"xref", "--parquet", parquet.toString(), "--master", "local[1]", "--partitions", "2",
         "--out", tmp.resolve("hits.jsonl").toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     start(); // the command closed the session it shared with this class (getOrCreate)
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("mapped ", "fitted model version 1", "hits between agencies");
-    assertThat(dir.resolve("statements.parquet").resolve(SparkXref.MODEL_FILE)).exists();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("model version 1", "hits between agencies");
     assertThat(Files.readAllLines(tmp.resolve("hits.jsonl"))).isNotEmpty().allMatch(l -> l.contains("\"modelVersion\":1"));
 
     // a manifest line naming a file that is not there: the manifest's line named
