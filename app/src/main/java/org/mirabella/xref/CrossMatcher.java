@@ -262,8 +262,8 @@ public final class CrossMatcher {
     return out;
   }
 
-  /** Candidates per part of {@link #keysOfStored} at least, when it splits them for the threads. */
-  private static final int MIN_PART = 250;
+  /** Keys or ids per query at least when {@link #parts} splits them for the threads. */
+  private static final int MIN_PART = 200;
 
   /** Keys or ids bound per query at most (well under every driver's limit on parameters). */
   private static final int PER_QUERY = 2_000;
@@ -285,13 +285,20 @@ public final class CrossMatcher {
       lookups.put(k.id(), own);
       all.addAll(own);
     }
-    Map<String, List<String[]>> holders = new HashMap<>();
+    // the holders read in parts on matching's threads (the rows' decoding was most of this step's time), each
+    // key's holders as its part's one query returned them, so the counting below sees them as a single read would
+    Map<String, List<String[]>> holders = new java.util.concurrent.ConcurrentHashMap<>();
     List<String> list = new ArrayList<>(all);
-    for (int i = 0; i < list.size(); i += PER_QUERY) {
-      List<String> part = list.subList(i, Math.min(list.size(), i + PER_QUERY));
-      query("SELECT mkey, entity_id, agency FROM match_key WHERE mkey IN (" + literals(part) + ")", 3,
-          r -> holders.computeIfAbsent(r[0], x -> new ArrayList<>()).add(r));
+    List<java.util.concurrent.Future<?>> read = new ArrayList<>();
+    for (List<String> part : parts(list)) {
+      read.add(pool().submit(() -> {
+        Map<String, List<String[]>> mine = new HashMap<>();
+        query("SELECT mkey, entity_id, agency FROM match_key WHERE mkey IN (" + literals(part) + ")", 3,
+            r -> mine.computeIfAbsent(r[0], x -> new ArrayList<>()).add(r));
+        holders.putAll(mine);
+      }));
     }
+    MatchPool.awaitAll(read);
     // counted per entity on matching's threads (each entity's candidates depend on its keys and the holders only)
     Map<String, List<String>> out = new java.util.concurrent.ConcurrentHashMap<>();
     onThreads(() -> {
@@ -344,14 +351,10 @@ public final class CrossMatcher {
     // Parts read and remade on matching's threads, each by one task (its query, the rows' decoding,
     // the keys): the server answers one part while this process decodes and keys another, on both
     // cores. At least two parts per thread when there are enough candidates, so that no thread waits.
-    int threads = pool().getParallelism();
-    int parts = Math.max((missing.size() + PER_QUERY - 1) / PER_QUERY, Math.min(2 * threads, (missing.size() + MIN_PART - 1) / MIN_PART));
-    int size = (missing.size() + parts - 1) / parts;
     List<List<String[]>> partRows = new ArrayList<>();
     Map<String, MatchKeys> read = new java.util.concurrent.ConcurrentHashMap<>(2 * missing.size());
     List<java.util.concurrent.Future<?>> remade = new ArrayList<>();
-    for (int i = 0; i < missing.size(); i += size) {
-      List<String> part = missing.subList(i, Math.min(missing.size(), i + size));
+    for (List<String> part : parts(missing)) {
       List<String[]> rowsOfPart = new ArrayList<>(part.size());
       partRows.add(rowsOfPart);
       remade.add(pool().submit(() -> {
@@ -363,7 +366,7 @@ public final class CrossMatcher {
     List<String[]> rows = new ArrayList<>(missing.size());
     partRows.forEach(rows::addAll);
     for (String[] r : rows) agencies.put(r[0], r[1]);
-    List<String> unstored = missing.stream().filter(id -> !read.containsKey(id)).toList();
+    List<String> unstored = read.size() == missing.size() ? List.of() : missing.stream().filter(id -> !read.containsKey(id)).toList();
     for (int i = 0; i < unstored.size(); i += PER_QUERY) {
       Map<String, Entity> es = store.findAll(unstored.subList(i, Math.min(unstored.size(), i + PER_QUERY)));
       es.forEach((id, e) -> agencies.put(id, e.agency()));
@@ -373,6 +376,20 @@ public final class CrossMatcher {
     synchronized (keyCache) {
       keyCache.putAll(read);
     }
+    return out;
+  }
+
+  /**
+   * {@code all} in parts for queries run on matching's threads: at most {@link #PER_QUERY} each, and
+   * at least two per thread when there are enough ({@link #MIN_PART} each at least), so that no thread waits.
+   */
+  private List<List<String>> parts(List<String> all) {
+    if (all.isEmpty()) return List.of();
+    int threads = pool().getParallelism();
+    int n = Math.max((all.size() + PER_QUERY - 1) / PER_QUERY, Math.min(2 * threads, (all.size() + MIN_PART - 1) / MIN_PART));
+    int size = Math.max(1, (all.size() + n - 1) / n);
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += size) out.add(all.subList(i, Math.min(all.size(), i + size)));
     return out;
   }
 

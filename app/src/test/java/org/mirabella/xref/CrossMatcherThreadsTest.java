@@ -68,4 +68,13 @@ class CrossMatcherThreadsTest {
     assertThat(one.stream().filter(s -> s.startsWith("hit.created")).count()).isGreaterThan(100);
     assertThat(four).isEqualTo(one);
   }
+
+  @org.junit.jupiter.api.Test
+  void aProbeWithoutKeysFindsNothing() {
+    try (Database db = org.mirabella.store.TestDatabases.h2()) {
+      EntityStore store = new EntityStore(db, Model.get());
+      Entity nobody = new Entity("q-empty", Model.get().require("Person"), "IT", "Q", null, null);
+      assertThat(new CrossMatcher(db, store, new HitStore(db, new JdbcAuditLog(db))).threads(2).probe("IT", nobody)).isEmpty();
+    }
+  }
 }
