@@ -77,25 +77,4 @@ class CrossMatcherThreadsTest {
       assertThat(new CrossMatcher(db, store, new HitStore(db, new JdbcAuditLog(db))).threads(2).probe("IT", nobody)).isEmpty();
     }
   }
-
-  /** V73: on PostgreSQL the keys follow their entity by a trigger instead of a foreign key; on both, deleting entities removes their keys only. */
-  @ParameterizedTest
-  @MethodSource("org.mirabella.store.TestDatabases#both")
-  void deletedEntitiesTakeTheirKeysWithThem(Supplier<Database> dbs) {
-    try (Database db = dbs.get()) {
-      run(db, 2);
-      long before = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM match_key").mapTo(Long.class).one());
-      List<String> gone = List.of("p0-0", "p1-0", "p2-0");
-      long theirs = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM match_key WHERE entity_id IN (<ids>)")
-          .bindList("ids", gone).mapTo(Long.class).one());
-      assertThat(theirs).isPositive();
-      db.jdbi().useTransaction(h -> {
-        h.createUpdate("DELETE FROM hit WHERE left_entity IN (<ids>) OR right_entity IN (<ids>)").bindList("ids", gone).execute();
-        h.createUpdate("DELETE FROM statement WHERE entity_id IN (<ids>)").bindList("ids", gone).execute();
-        assertThat(h.createUpdate("DELETE FROM entity WHERE id IN (<ids>)").bindList("ids", gone).execute()).isEqualTo(3);
-      });
-      long after = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM match_key").mapTo(Long.class).one());
-      assertThat(after).isEqualTo(before - theirs);
-    }
-  }
 }
