@@ -290,13 +290,14 @@ public final class CrossMatcher {
     Map<String, List<String[]>> holders = new java.util.concurrent.ConcurrentHashMap<>();
     List<String> list = new ArrayList<>(all);
     List<java.util.concurrent.Future<?>> read = new ArrayList<>();
-    for (List<String> part : parts(list)) {
-      read.add(pool().submit(() -> {
+    List<List<String>> keyParts = parts(list);
+    for (List<String> part : keyParts) {
+      read.add(start(() -> {
         Map<String, List<String[]>> mine = new HashMap<>();
         query("SELECT mkey, entity_id, agency FROM match_key WHERE mkey IN (" + literals(part) + ")", 3,
             r -> mine.computeIfAbsent(r[0], x -> new ArrayList<>()).add(r));
         holders.putAll(mine);
-      }));
+      }, keyParts.size()));
     }
     MatchPool.awaitAll(read);
     // counted per entity on matching's threads (each entity's candidates depend on its keys and the holders only)
@@ -354,13 +355,14 @@ public final class CrossMatcher {
     List<List<String[]>> partRows = new ArrayList<>();
     Map<String, MatchKeys> read = new java.util.concurrent.ConcurrentHashMap<>(2 * missing.size());
     List<java.util.concurrent.Future<?>> remade = new ArrayList<>();
-    for (List<String> part : parts(missing)) {
+    List<List<String>> idParts = parts(missing);
+    for (List<String> part : idParts) {
       List<String[]> rowsOfPart = new ArrayList<>(part.size());
       partRows.add(rowsOfPart);
-      remade.add(pool().submit(() -> {
+      remade.add(start(() -> {
         query("SELECT entity_id, agency, schema_name, vals FROM match_values WHERE entity_id IN (" + literals(part) + ")", 4, rowsOfPart::add);
         for (String[] r : rowsOfPart) read.put(r[0], MatchValues.keys(r[0], Model.get().require(r[2]), r[3]));
-      }));
+      }, idParts.size()));
     }
     MatchPool.awaitAll(remade);
     if (agencies != null) for (List<String[]> rows : partRows) for (String[] r : rows) agencies.put(r[0], r[1]);
@@ -390,6 +392,16 @@ public final class CrossMatcher {
     List<List<String>> out = new ArrayList<>();
     for (int i = 0; i < all.size(); i += size) out.add(all.subList(i, Math.min(all.size(), i + size)));
     return out;
+  }
+
+  /**
+   * Starts {@code work} on matching's threads, or runs it here at once when {@link #parts} made one part only (a
+   * hit/no-hit query, a small import): no hand-over, and a partner's query does not wait behind an import's matching.
+   */
+  private java.util.concurrent.Future<?> start(Runnable work, int parts) {
+    if (parts > 1) return pool().submit(work);
+    work.run();
+    return java.util.concurrent.CompletableFuture.completedFuture(null);
   }
 
   /** Runs a query of literals (plain JDBC: Jdbi's parser would look for parameters inside them), handing each row's columns. */
