@@ -59,6 +59,8 @@ public final class CrossMatcher {
     }
   };
   private static final int KEY_CACHE = 200_000;
+  /** Threads of this matcher's own ({@link #threads}), or null: matching's shared threads ({@link MatchPool}). */
+  private java.util.concurrent.ForkJoinPool ownThreads;
 
   /** With the latest stored model version, or the priors when none was fitted yet. */
   public CrossMatcher(Database db, EntityStore store, HitRecorder hits) {
@@ -88,6 +90,26 @@ public final class CrossMatcher {
   /** Fits a new model version over everything held ({@code mirabella xref --refit}) and matches with it. */
   public static CrossMatcher refitted(Database db, EntityStore store, HitRecorder hits, String by) {
     return new CrossMatcher(db, store, hits, new MatchModels(db).refit(store, by));
+  }
+
+  /**
+   * This matcher on {@code n} threads of its own instead of matching's shared ones ({@code 1}: all
+   * of its work on one thread). The results are the same on any number: each parallel step works on
+   * one entity (or one part of the candidates) at a time and its results are put together in the
+   * order a single thread would make them. For comparing runs (tests) and the benchmark.
+   */
+  public CrossMatcher threads(int n) {
+    if (n < 1) throw new IllegalArgumentException("threads must be at least 1, not " + n);
+    ownThreads = new java.util.concurrent.ForkJoinPool(n);
+    return this;
+  }
+
+  private java.util.concurrent.ForkJoinPool pool() {
+    return ownThreads != null ? ownThreads : MatchPool.pool();
+  }
+
+  private <T> T onThreads(java.util.function.Supplier<T> work) {
+    return MatchPool.run(pool(), work);
   }
 
   /** The stored model version in use, or null for the priors. */
@@ -167,29 +189,41 @@ public final class CrossMatcher {
       candidates += c.size();
       wanted.addAll(c);
     }
-    Map<String, MatchKeys> others = keysOfStored(wanted, keys, new HashMap<>());
-    // every pair once, in a deterministic order
-    Set<String> seen = new HashSet<>();
-    List<MatchKeys[]> pairs = new ArrayList<>();
-    for (MatchKeys k : keys.values()) {
+    Map<String, MatchKeys> others = keysOfStored(wanted, keys, null);
+    // Every pair once, in a deterministic order: the new entities in id order, each with its
+    // candidates in candidate order. Two new entities can meet from both sides (a held one is never
+    // the outer entity); the pair is then scored where a single pass in that order meets it first:
+    // from the entity with the smaller id if it lists the other, else from the other. Deciding that
+    // per entity lets each entity's pairs be made and scored on any thread, and the ordered stream
+    // puts the outcomes back in that order (so hits, their references and audit records are those
+    // of a one-thread run).
+    List<MatchKeys> outer = new ArrayList<>(keys.values());
+    long[] scored = new long[outer.size()];
+    List<List<ScoredPair>> perEntity = onThreads(() -> java.util.stream.IntStream.range(0, outer.size()).parallel().mapToObj(i -> {
+      MatchKeys k = outer.get(i);
       Schema schema = entities.get(k.id()).schema();
+      List<ScoredPair> out = new ArrayList<>(2);
       for (String other : found.getOrDefault(k.id(), List.of())) {
         MatchKeys o = others.get(other);
         if (o == null || !comparable(schema, Model.get().require(o.schema()))) continue;
-        // only two new entities can meet from both sides: a held one is never the outer entity
-        if (keys.containsKey(other)) {
-          String pair = k.id().compareTo(other) < 0 ? k.id() + '\u0000' + other : other + '\u0000' + k.id();
-          if (!seen.add(pair)) continue;
+        if (keys.containsKey(other) && other.compareTo(k.id()) < 0 && found.getOrDefault(other, List.of()).contains(k.id())
+            && comparable(entities.get(other).schema(), Model.get().require(k.schema()))) {
+          continue; // scored from the other side
         }
-        pairs.add(new MatchKeys[] {k, o});
+        scored[i]++;
+        // the rules every engine shares (the Spark engine calls the same function)
+        CrossMatchRules.Outcome m = CrossMatchRules.score(matcher, k, o);
+        if (m != null) out.add(m.pair(modelVersion));
       }
-    }
-    // the rules every engine shares (the Spark engine calls the same function)
-    List<ScoredPair> outcomes = MatchPool.run(() -> pairs.parallelStream().map(p -> CrossMatchRules.score(matcher, p[0], p[1]))
-        .filter(java.util.Objects::nonNull).map(m -> m.pair(modelVersion)).toList());
+      return out;
+    }).toList());
+    long pairs = 0;
+    for (long n : scored) pairs += n;
+    List<ScoredPair> outcomes = new ArrayList<>();
+    for (List<ScoredPair> l : perEntity) outcomes.addAll(l);
     long recorded = outcomes.isEmpty() ? 0 : hits.recordAll(outcomes).size();
-    org.mirabella.reliability.MatchMetrics.matched(candidates, pairs.size());
-    return new Summary(entities.size(), candidates, pairs.size(), recorded);
+    org.mirabella.reliability.MatchMetrics.matched(candidates, pairs);
+    return new Summary(entities.size(), candidates, pairs, recorded);
   }
 
   /**
@@ -228,6 +262,9 @@ public final class CrossMatcher {
     return out;
   }
 
+  /** Keys or ids per query at least when {@link #parts} splits them for the threads. */
+  private static final int MIN_PART = 200;
+
   /** Keys or ids bound per query at most (well under every driver's limit on parameters). */
   private static final int PER_QUERY = 2_000;
 
@@ -248,19 +285,36 @@ public final class CrossMatcher {
       lookups.put(k.id(), own);
       all.addAll(own);
     }
-    Map<String, List<String[]>> holders = new HashMap<>();
+    // the holders read in parts on matching's threads (the rows' decoding was most of this step's time), each
+    // key's holders as its part's one query returned them, so the counting below sees them as a single read would
+    Map<String, List<String[]>> holders = new java.util.concurrent.ConcurrentHashMap<>();
     List<String> list = new ArrayList<>(all);
-    for (int i = 0; i < list.size(); i += PER_QUERY) {
-      List<String> part = list.subList(i, Math.min(list.size(), i + PER_QUERY));
-      query("SELECT mkey, entity_id, agency FROM match_key WHERE mkey IN (" + literals(part) + ")", 3,
-          r -> holders.computeIfAbsent(r[0], x -> new ArrayList<>()).add(r));
+    List<java.util.concurrent.Future<?>> read = new ArrayList<>();
+    List<List<String>> keyParts = parts(list);
+    for (List<String> part : keyParts) {
+      read.add(start(() -> {
+        Map<String, List<String[]>> mine = new HashMap<>();
+        query("SELECT mkey, entity_id, agency FROM match_key WHERE mkey IN (" + literals(part) + ")", 3,
+            r -> mine.computeIfAbsent(r[0], x -> new ArrayList<>()).add(r));
+        holders.putAll(mine);
+      }, keyParts.size()));
     }
-    Map<String, List<String>> out = new HashMap<>();
-    for (MatchKeys k : keys) {
-      String agency = agencyOf.get(k.id());
+    MatchPool.awaitAll(read);
+    // counted per entity on matching's threads (each entity's candidates depend on its keys and the holders only)
+    Map<String, List<String>> out = new java.util.concurrent.ConcurrentHashMap<>();
+    onThreads(() -> {
+      keys.parallelStream().forEach(k -> out.put(k.id(), candidatesOf(k, agencyOf.get(k.id()), lookups.get(k.id()), holders)));
+      return null;
+    });
+    return out;
+  }
+
+  /** One entity's candidates among the holders of its keys ({@link #candidatesOf(Collection, Map)}). */
+  private static List<String> candidatesOf(MatchKeys k, String agency, Set<String> ownKeys, Map<String, List<String[]>> holders) {
+    {
       Map<String, int[]> shared = new HashMap<>();
       Set<String> byIdentifier = new HashSet<>();
-      for (String key : lookups.get(k.id())) {
+      for (String key : ownKeys) {
         boolean identifier = CrossMatchRules.isIdentifierKey(key);
         for (String[] r : holders.getOrDefault(key, List.of())) {
           if (r[2].equals(agency)) continue;
@@ -273,16 +327,15 @@ public final class CrossMatcher {
         if (CrossMatchRules.isCandidate(n[0], byIdentifier.contains(id))) c.add(new CrossMatchRules.Candidate(id, n[0]));
       });
       c.sort(CrossMatchRules.CANDIDATE_ORDER);
-      out.put(k.id(), c.stream().limit(MAX_CANDIDATES).map(CrossMatchRules.Candidate::id).toList());
+      return c.stream().limit(MAX_CANDIDATES).map(CrossMatchRules.Candidate::id).toList();
     }
-    return out;
   }
 
   /**
    * The keys of stored entities: from {@code known}, this matcher's cache, their stored values
    * ({@code match_values}, one row each, remade in parallel), or, for an entity without stored
-   * values (a store from before migration V70), its statements. Fills {@code agencies} with the
-   * owners of those read from the store.
+   * values (a store from before migration V70), its statements. Fills {@code agencies} (when not
+   * null) with the owners of those read from the store.
    */
   private Map<String, MatchKeys> keysOfStored(Set<String> ids, Map<String, MatchKeys> known, Map<String, String> agencies) {
     Map<String, MatchKeys> out = new HashMap<>();
@@ -296,32 +349,59 @@ public final class CrossMatcher {
       }
     }
     if (missing.isEmpty()) return out;
-    List<String[]> rows = new ArrayList<>();
-    Map<String, MatchKeys> read = new java.util.concurrent.ConcurrentHashMap<>();
-    // each part's keys are remade on matching's threads while the next part is read: the server's
-    // work and this process's overlap instead of taking turns
+    // Parts read and remade on matching's threads, each by one task (its query, the rows' decoding,
+    // the keys): the server answers one part while this process decodes and keys another, on both
+    // cores. At least two parts per thread when there are enough candidates, so that no thread waits.
+    List<List<String[]>> partRows = new ArrayList<>();
+    Map<String, MatchKeys> read = new java.util.concurrent.ConcurrentHashMap<>(2 * missing.size());
     List<java.util.concurrent.Future<?>> remade = new ArrayList<>();
-    for (int i = 0; i < missing.size(); i += PER_QUERY) {
-      List<String> part = missing.subList(i, Math.min(missing.size(), i + PER_QUERY));
-      List<String[]> partRows = new ArrayList<>();
-      query("SELECT entity_id, agency, schema_name, vals FROM match_values WHERE entity_id IN (" + literals(part) + ")", 4, partRows::add);
-      rows.addAll(partRows);
-      remade.add(MatchPool.submit(() -> partRows.parallelStream()
-          .forEach(r -> read.put(r[0], MatchValues.keys(r[0], Model.get().require(r[2]), r[3])))));
+    List<List<String>> idParts = parts(missing);
+    for (List<String> part : idParts) {
+      List<String[]> rowsOfPart = new ArrayList<>(part.size());
+      partRows.add(rowsOfPart);
+      remade.add(start(() -> {
+        query("SELECT entity_id, agency, schema_name, vals FROM match_values WHERE entity_id IN (" + literals(part) + ")", 4, rowsOfPart::add);
+        for (String[] r : rowsOfPart) read.put(r[0], MatchValues.keys(r[0], Model.get().require(r[2]), r[3]));
+      }, idParts.size()));
     }
     MatchPool.awaitAll(remade);
-    for (String[] r : rows) agencies.put(r[0], r[1]);
-    List<String> unstored = missing.stream().filter(id -> !read.containsKey(id)).toList();
+    if (agencies != null) for (List<String[]> rows : partRows) for (String[] r : rows) agencies.put(r[0], r[1]);
+    List<String> unstored = read.size() == missing.size() ? List.of() : missing.stream().filter(id -> !read.containsKey(id)).toList();
     for (int i = 0; i < unstored.size(); i += PER_QUERY) {
       Map<String, Entity> es = store.findAll(unstored.subList(i, Math.min(unstored.size(), i + PER_QUERY)));
-      es.forEach((id, e) -> agencies.put(id, e.agency()));
+      if (agencies != null) es.forEach((id, e) -> agencies.put(id, e.agency()));
       read.putAll(keysOf(es.values()));
     }
-    out.putAll(read);
     synchronized (keyCache) {
       keyCache.putAll(read);
     }
+    // the smaller map copied into the larger (copying every read key into another map showed in the profile)
+    read.putAll(out);
+    return read;
+  }
+
+  /**
+   * {@code all} in parts for queries run on matching's threads: at most {@link #PER_QUERY} each, and
+   * at least two per thread when there are enough ({@link #MIN_PART} each at least), so that no thread waits.
+   */
+  private List<List<String>> parts(List<String> all) {
+    if (all.isEmpty()) return List.of();
+    int threads = pool().getParallelism();
+    int n = Math.max((all.size() + PER_QUERY - 1) / PER_QUERY, Math.min(2 * threads, (all.size() + MIN_PART - 1) / MIN_PART));
+    int size = Math.max(1, (all.size() + n - 1) / n);
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += size) out.add(all.subList(i, Math.min(all.size(), i + size)));
     return out;
+  }
+
+  /**
+   * Starts {@code work} on matching's threads, or runs it here at once when {@link #parts} made one part only (a
+   * hit/no-hit query, a small import): no hand-over, and a partner's query does not wait behind an import's matching.
+   */
+  private java.util.concurrent.Future<?> start(Runnable work, int parts) {
+    if (parts > 1) return pool().submit(work);
+    work.run();
+    return java.util.concurrent.CompletableFuture.completedFuture(null);
   }
 
   /** Runs a query of literals (plain JDBC: Jdbi's parser would look for parameters inside them), handing each row's columns. */
@@ -360,9 +440,9 @@ public final class CrossMatcher {
     return CrossMatchRules.comparable(a, b);
   }
 
-  private static Map<String, MatchKeys> keysOf(Collection<Entity> entities) {
+  private Map<String, MatchKeys> keysOf(Collection<Entity> entities) {
     Map<String, MatchKeys> out = new java.util.concurrent.ConcurrentHashMap<>();
-    MatchPool.run(() -> {
+    onThreads(() -> {
       entities.parallelStream().filter(e -> e.schema().matchable()).forEach(e -> out.put(e.id(), MatchKeys.of(e)));
       return null;
     });

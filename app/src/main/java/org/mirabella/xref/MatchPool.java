@@ -12,13 +12,22 @@ import java.util.function.Supplier;
  * with it on one; without an import 33 ms.)
  */
 public final class MatchPool {
-  private static volatile ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+  private static volatile ForkJoinPool pool = new ForkJoinPool(configured(Runtime.getRuntime().availableProcessors()));
+
+  /**
+   * Threads to match on: {@code -Dmirabella.match.threads=N} when given (1 runs matching on one
+   * thread, e.g. to compare), otherwise {@code cores}; at least 1, at most 4 × the cores.
+   */
+  static int configured(int cores) {
+    int n = Integer.getInteger("mirabella.match.threads", cores);
+    return Math.max(1, Math.min(n, 4 * Runtime.getRuntime().availableProcessors()));
+  }
 
   private MatchPool() {}
 
   /** Matching uses all cores but one from now on (at least one): what a server calls as it starts. */
   public static synchronized void reserveOneCoreForRequests() {
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    int threads = configured(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
     if (pool.getParallelism() == threads) return;
     ForkJoinPool old = pool;
     pool = new ForkJoinPool(threads);
@@ -28,6 +37,11 @@ public final class MatchPool {
   /** Threads matching runs on now. */
   public static int threads() {
     return pool.getParallelism();
+  }
+
+  /** Matching's threads now (a matcher given its own thread count has its own pool instead). */
+  static ForkJoinPool pool() {
+    return pool;
   }
 
   /** Starts {@code work} (which may use parallel streams) on matching's threads; {@link #awaitAll} waits for it. */
@@ -54,6 +68,11 @@ public final class MatchPool {
 
   /** Runs {@code work} (which may use parallel streams) on matching's threads and returns its result. */
   static <T> T run(Supplier<T> work) {
-    return pool.submit(work::get).join();
+    return run(pool, work);
+  }
+
+  /** {@link #run(Supplier)} on the given threads. */
+  static <T> T run(ForkJoinPool on, Supplier<T> work) {
+    return on.submit(work::get).join();
   }
 }

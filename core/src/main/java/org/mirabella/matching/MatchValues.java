@@ -54,7 +54,19 @@ public final class MatchValues {
       String property = text.substring(i, tab);
       List<String> values = new ArrayList<>(2);
       StringBuilder v = new StringBuilder();
-      for (int j = tab + 1; j <= eol; j++) {
+      // a value without a backslash (nearly all) is cut out of the text as it is; the loop below
+      // unescapes the others character by character (copying every value that way showed in the
+      // profile of remaking candidates' keys at a million entities)
+      int j0 = tab + 1;
+      while (j0 <= eol) {
+        int end = j0;
+        char c = 0;
+        while (end <= eol && (c = text.charAt(end)) != '\t' && c != '\n' && c != '\\') end++;
+        if (c == '\\') break;
+        values.add(text.substring(j0, end));
+        j0 = end + 1;
+      }
+      for (int j = j0; j <= eol; j++) {
         char c = text.charAt(j);
         if (c == '\t' || c == '\n') {
           values.add(v.toString());

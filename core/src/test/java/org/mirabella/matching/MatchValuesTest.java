@@ -35,6 +35,14 @@ class MatchValuesTest {
   }
 
   @Test
+  void plainAndEscapedValuesMixedInOneLineComeBackInOrder() {
+    String text = "name\tPlain One\tBack\\\\slash\tTab\\tbed\tPlain Two\t\n" + "nationality\tly\n";
+    assertThat(MatchValues.decode("m", text)).containsExactly(
+        Map.entry("name", List.of("Plain One", "Back\\slash", "Tab\tbed", "Plain Two", "")),
+        Map.entry("nationality", List.of("ly")));
+  }
+
+  @Test
   void onlyTheValuesTheKeysAreMadeOfAreKept() {
     Entity e = person("a", Map.of("name", List.of("Mohamed Abdelrahman"), "notes", List.of("met in Tripoli"),
         "birthDate", List.of("1987-03-02"), "phone", List.of("+218912345678")));
