@@ -31,12 +31,14 @@ import org.mirabella.matching.engine.StoredModel;
 final class InProcessScoring {
   private InProcessScoring() {}
 
-  record Report(long pairs, long entities, double keysCpu, double scoreCpu, long hits, long sparkHits, long same) {
+  record Report(long pairs, long entities, double keysCpu, double scoreCpu, long hits, long sparkHits, long same, long allPairs,
+      boolean compared) {
     String describe() {
-      return String.format(Locale.ROOT, "in-process scoring (one thread, CrossMatchRules.score)  pairs %,d of Spark's  entities %,d  "
-              + "keys CPU %.1f s  scoring CPU %.1f s  %,.0f pairs per CPU-second (scoring), %,.0f with the keys  hits %,d; "
-              + "Spark's hits among these pairs identical: %,d of %,d",
-          pairs, entities, keysCpu, scoreCpu, pairs / scoreCpu, pairs / (scoreCpu + keysCpu), hits, same, sparkHits);
+      return String.format(Locale.ROOT, "in-process scoring (one thread, CrossMatchRules.score)  pairs %,d of Spark's %,d  entities %,d  "
+              + "keys CPU %.1f s  scoring CPU %.1f s  %,.0f pairs per CPU-second (scoring), %,.0f with the keys  hits %,d; %s",
+          pairs, allPairs, entities, keysCpu, scoreCpu, pairs / scoreCpu, pairs / (scoreCpu + keysCpu), hits,
+          compared ? String.format(Locale.ROOT, "Spark's hits among these pairs identical: %,d of %,d", same, sparkHits)
+              : "no Spark run in this process to compare with");
     }
   }
 
@@ -44,12 +46,16 @@ final class InProcessScoring {
     return run(job, statements, model, spark, 300_000);
   }
 
+  /** {@code spark} may be null (no Spark run to compare with): then only the in-process figures are reported. */
   static Report run(SparkXref job, Dataset<Row> statements, Optional<StoredModel> model, SparkXref.Result spark, int maxPairs) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(statements.sparkSession().sparkContext());
     Broadcast<String> text = jsc.broadcast(model.map(StoredModel::encode).orElseGet(StoredModel::encodeNone));
     Dataset<Row> entities = job.entities(statements).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> candidates = null;
     try {
-      Dataset<Row> pairs = job.candidates(entities, text);
+      // kept: counted, then sampled (without it the sample's read would make every candidate again)
+      candidates = job.candidates(entities, text).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> pairs = candidates;
       long all = pairs.count();
       if (all > maxPairs) {
         long bound = (long) ((double) maxPairs / all * 0x1_0000_0000L);
@@ -82,15 +88,16 @@ final class InProcessScoring {
       for (String[] p : sample) sampled.add(p[0] + " " + p[1]);
       long sparkHits = 0;
       long same = 0;
-      for (CrossMatchRules.Outcome o : spark.hits()) {
+      for (CrossMatchRules.Outcome o : spark == null ? List.<CrossMatchRules.Outcome>of() : spark.hits()) {
         String k = o.leftId() + " " + o.rightId();
         if (!sampled.contains(k)) continue;
         sparkHits++;
         if (o.equals(found.get(k))) same++;
       }
       wanted.destroy();
-      return new Report(sample.size(), rows.size(), (c1 - c0) / 1e9, (c2 - c1) / 1e9, found.size(), sparkHits, same);
+      return new Report(sample.size(), rows.size(), (c1 - c0) / 1e9, (c2 - c1) / 1e9, found.size(), sparkHits, same, all, spark != null);
     } finally {
+      if (candidates != null) candidates.unpersist();
       entities.unpersist();
       text.destroy();
     }

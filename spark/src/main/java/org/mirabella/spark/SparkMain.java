@@ -97,7 +97,9 @@ public final class SparkMain {
         bench --db JDBC_URL | --parquet DIR | --files DIR [--masters local[1],local[2]] [--partitions N]
               runs xref once per master and prints wall time, process CPU time and pairs/s;
               [--in-process-pairs N]  with --files or --parquet, scores an even sample of N (default 300000) of the
-              last run's candidate pairs in process too, and checks Spark's hits among them
+              candidate pairs in process too, and checks the last run's hits among them
+              [--in-process-master local[1]]  the Spark master that prepares that sample (default: every core);
+              --masters none runs the in-process reference alone
         load  --files DIR [--master local[2]] [--partitions N] [--parquet-out DIR] [--model MODEL.tsv] [--fit-records N]
               maps the agency files into Parquet and fits a model beside them, for xref/bench --parquet""";
 
@@ -147,6 +149,7 @@ public final class SparkMain {
     }
     SparkXref.Result last = null;
     for (String master : masters) {
+      if (master.equals("none")) continue; // --masters none: the in-process reference alone
       long cpu0 = cpuNanos();
       long t0 = System.nanoTime();
       SparkXref.Result r;
@@ -163,8 +166,12 @@ public final class SparkMain {
       out.println("           " + r.describePhases());
       last = r;
     }
-    if (opts.containsKey("parquet") && last != null) {
-      try (SparkSession spark = session("local[1]", null, partitions)) {
+    if (opts.containsKey("parquet")) {
+      // the sample's pairs and entities are prepared by Spark (not timed; every core unless --in-process-master
+      // says otherwise); the scoring is timed on one thread's CPU. Without a Spark run in this process
+      // (--masters none) Spark's hits are not compared.
+      String prep = opts.getOrDefault("in-process-master", "local[" + Runtime.getRuntime().availableProcessors() + "]");
+      try (SparkSession spark = session(prep, null, partitions)) {
         SparkXref job = new SparkXref(spark, partitions);
         out.println(InProcessScoring.run(job, source(job, opts), model(job, opts), last, intOption(opts, "in-process-pairs", 300_000))
             .describe());
@@ -319,7 +326,7 @@ public final class SparkMain {
         value = args[++i];
       }
       if (!List.of("db", "parquet", "master", "masters", "partitions", "out", "export-parquet", "driver-host", "files", "parquet-out",
-          "model", "fit-records", "recorded-by", "in-process-pairs").contains(name)) {
+          "model", "fit-records", "recorded-by", "in-process-pairs", "in-process-master").contains(name)) {
         throw new UsageError("unknown option --" + name);
       }
       out.put(name, value);
