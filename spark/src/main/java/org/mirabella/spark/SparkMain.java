@@ -142,8 +142,11 @@ public final class SparkMain {
     String[] masters = opts.getOrDefault("masters", "local[1],local[2]").split(",");
     out.printf(Locale.ROOT, "load average at start: %.2f; %d processors%n",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+    // the in-process reference's sample is prepared by Spark on every core unless --in-process-master says otherwise
+    String prep = opts.getOrDefault("in-process-master", "local[" + Runtime.getRuntime().availableProcessors() + "]");
     if (opts.containsKey("files")) {
-      try (SparkSession spark = session(masters[masters.length - 1], null, partitions)) {
+      String last = masters[masters.length - 1];
+      try (SparkSession spark = session(last.equals("none") ? prep : last, null, partitions)) {
         opts.put("parquet", loadFiles(spark, new SparkXref(spark, partitions), opts, out));
       }
     }
@@ -167,10 +170,8 @@ public final class SparkMain {
       last = r;
     }
     if (opts.containsKey("parquet")) {
-      // the sample's pairs and entities are prepared by Spark (not timed; every core unless --in-process-master
-      // says otherwise); the scoring is timed on one thread's CPU. Without a Spark run in this process
-      // (--masters none) Spark's hits are not compared.
-      String prep = opts.getOrDefault("in-process-master", "local[" + Runtime.getRuntime().availableProcessors() + "]");
+      // the sample's preparation is not timed; the scoring is timed on one thread's CPU. Without a Spark run in
+      // this process (--masters none) Spark's hits are not compared.
       try (SparkSession spark = session(prep, null, partitions)) {
         SparkXref job = new SparkXref(spark, partitions);
         out.println(InProcessScoring.run(job, source(job, opts), model(job, opts), last, intOption(opts, "in-process-pairs", 300_000))

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,7 +50,7 @@ class SparkIngestTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkMain.session("local[2]", null, 2, Map.of("spark.sql.codegen.wholeStage", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN"));
+    spark = TestStores.spark();
   }
 
   @AfterAll

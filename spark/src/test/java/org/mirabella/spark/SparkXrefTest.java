@@ -45,8 +45,7 @@ class SparkXrefTest {
 
   @BeforeAll
   static void start() {
-    // a few hundred entities: interpreting Spark's plans is cheaper than compiling them
-    spark = SparkMain.session("local[2]", null, 2, Map.of("spark.sql.codegen.wholeStage", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN"));
+    spark = TestStores.spark();
   }
 
   @AfterAll

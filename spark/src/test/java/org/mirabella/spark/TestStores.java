@@ -16,6 +16,12 @@ import org.mirabella.store.Database;
  * test gets a fresh schema). Without a server the PostgreSQL cases skip, except under CI.
  */
 final class TestStores {
+  /** The tests' Spark session: a few hundred entities, so interpreting Spark's plans is cheaper than compiling them. */
+  static org.apache.spark.sql.SparkSession spark() {
+    return SparkMain.session("local[2]", null, 2, java.util.Map.of("spark.sql.codegen.wholeStage", "false",
+        "spark.sql.codegen.factoryMode", "NO_CODEGEN"));
+  }
+
   /** A store and the JDBC URL another reader (Spark) reaches it by. */
   record Store(Database db, String url) implements AutoCloseable {
     @Override

@@ -117,8 +117,8 @@ public final class MatchBenchCommand implements Runnable {
   int warmUps;
 
   @Option(names = "--pipeline", description = "Import each batch while the previous one is matched (matching on one thread, in "
-      + "import order, so each import's matching still sees every earlier import's keys: the same pairs and hits), as a server does "
-      + "when agencies' uploads follow one another; reports the whole series' wall and CPU time (import and match overlap).")
+      + "import order, so each import's matching still sees every earlier import's keys: the same pairs and hits), as agencies' "
+      + "uploads overlap in a server (there each upload's matching follows its own import); reports the whole series' wall and CPU time (import and match overlap).")
   boolean pipeline;
 
   @picocli.CommandLine.Spec
