@@ -19,6 +19,7 @@ import org.mirabella.agency.Agencies;
 import org.mirabella.ingest.ImportResult;
 import org.mirabella.ingest.ImportService;
 import org.mirabella.ingest.ImportSettings;
+import org.mirabella.ingest.BenchmarkFile;
 import org.mirabella.ingest.Ingestor;
 import org.mirabella.ingest.InputFile;
 import org.mirabella.ingest.Mapping;
@@ -59,32 +60,6 @@ final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  static final String MAPPING = """
-      source: {format: csv, delimiter: ";", dateFormats: ["dd/MM/yyyy"], decimalComma: true}
-      provenance:
-        category: {column: role, map: {s: suspect, v: victim}}
-        grade: {column: grade}
-      entities:
-        person:
-          schema: Person
-          keys: [person_id]
-          properties:
-            firstName: {column: first}
-            lastName: {column: last}
-            name: {template: "{first} {last}"}
-            birthDate: {column: born}
-            nationality: {literal: it}
-            idNumber: {column: doc}
-        payment:
-          schema: Payment
-          keys: [payment_id]
-          properties:
-            payer: {entity: person}
-            amount: {column: amount}
-            currency: {literal: EUR}
-            date: {column: paid}
-            purpose: {column: purpose}
-      """;
 
   @Override
   public void run() {
@@ -94,9 +69,9 @@ final class BenchCommand implements Runnable {
     try {
       Path work = temporary ? Files.createTempDirectory("mirabella-bench") : Files.createDirectories(dir);
       try {
-        Path file = csv != null ? csv : write(work.resolve("bench-" + rows + ".csv"), rows);
+        Path file = csv != null ? csv : BenchmarkFile.write(work.resolve("bench-" + rows + ".csv"), rows);
         Path mappingFile = work.resolve("bench.yaml");
-        Files.writeString(mappingFile, MAPPING);
+        Files.writeString(mappingFile, BenchmarkFile.MAPPING);
         Mapping mapping = MappingLoader.load(mappingFile, Model.get());
         Path storeDir = work.resolve("store-" + System.nanoTime());
         long added;
@@ -152,27 +127,7 @@ final class BenchCommand implements Runnable {
     };
   }
 
-  /** A synthetic export: one row per payment, ~2 payments per person, 11 statements per row. */
-  static Path write(Path file, long rows) throws IOException {
-    Random rnd = new Random(42);
-    String[] first = {"Mario", "Amira", "José", "Niccolò", "Fatima", "Ahmed", "Lucia", "Karim", "Elena", "Omar"};
-    String[] last = {"Rossi", "Ben Salah", "Müller", "Bianchi", "El Amrani", "Haddad", "Ferrari", "Traoré", "Nowak", "Diallo"};
-    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("payment_id;person_id;first;last;born;doc;role;grade;amount;paid;purpose\n");
-      for (long i = 0; i < rows; i++) {
-        long person = i / 2;
-        Random p = new Random(person);
-        w.write(i + ";" + person + ";" + first[p.nextInt(first.length)] + ";" + last[p.nextInt(last.length)] + " " + person + ";"
-            + String.format("%02d/%02d/%d", 1 + p.nextInt(28), 1 + p.nextInt(12), 1950 + p.nextInt(50)) + ";"
-            + "AA" + (1000000 + person) + ";" + (p.nextBoolean() ? "s" : "v") + ";B2;"
-            + (100 + rnd.nextInt(9000)) + "," + rnd.nextInt(100) + ";"
-            + String.format("%02d/%02d/%d", 1 + rnd.nextInt(28), 1 + rnd.nextInt(12), 2015 + rnd.nextInt(10)) + ";"
-            + "passaggio " + rnd.nextInt(50) + "\n");
-      }
-    }
-    return file;
-  }
-
+  
   /** CPU time of the whole process (all threads, GC included): wall time on a shared machine says little. */
   private static long cpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
