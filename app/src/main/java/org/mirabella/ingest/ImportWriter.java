@@ -64,20 +64,19 @@ final class ImportWriter implements Ingestor.EntitySink, AutoCloseable {
     this.afterBatch = afterBatch;
     this.run = run;
     this.runAt = OffsetDateTime.ofInstant(runAt, ZoneOffset.UTC);
-    if (c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {
-      // The look-ups below run thousands of times inside this one transaction while entity and
-      // statement grow under them. PostgreSQL plans a prepared statement generically after five
-      // runs, with the sizes it saw then: on a fresh store that plan is a sequential scan, kept
-      // for the whole import, so every batch read the whole uncommitted table (1 s per look-up
-      // after ~300,000 rows of a 10-million-row file). A custom plan per run sees the table's
-      // current size and uses the primary key.
-      try (var set = c.createStatement()) {
-        set.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-      }
-    }
     String marks = "?" + ", ?".repeat(CHUNK - 1);
     this.findEntities = c.prepareStatement("SELECT id, created_at FROM entity WHERE id IN (" + marks + ")");
     this.findStatements = c.prepareStatement("SELECT id, import_run, retracted_at FROM statement WHERE id IN (" + marks + ")");
+    if (c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {
+      // The look-ups run thousands of times inside this one transaction while entity and statement
+      // grow under them. As a server-side prepared statement PostgreSQL would switch to a generic
+      // plan made while the store was near-empty, a sequential scan, and keep it: every batch then
+      // read the whole uncommitted table (1 s per look-up after ~300,000 rows of a 10-million-row
+      // file). Sent unnamed, each run is planned for its ids and the tables' current size. Only
+      // these two: a session-wide plan_cache_mode would re-plan every foreign-key check too.
+      findEntities.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+      findStatements.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+    }
     this.insertEntity = copy ? BulkRows.copy(c, "entity", ENTITY_COLUMNS) : BulkRows.jdbc(c, "entity", ENTITY_COLUMNS);
     this.insertStatement = copy ? BulkRows.copy(c, "statement", STATEMENT_COLUMNS) : BulkRows.jdbc(c, "statement", STATEMENT_COLUMNS);
     this.markSeen = c.prepareStatement("UPDATE statement SET import_run = ? WHERE id = ?");
