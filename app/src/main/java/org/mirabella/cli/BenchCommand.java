@@ -20,6 +20,8 @@ import org.mirabella.ingest.ImportResult;
 import org.mirabella.ingest.ImportService;
 import org.mirabella.ingest.ImportSettings;
 import org.mirabella.ingest.BenchmarkFile;
+import org.mirabella.ingest.CaseFolder;
+import org.mirabella.ingest.ImportSummary;
 import org.mirabella.ingest.Ingestor;
 import org.mirabella.ingest.InputFile;
 import org.mirabella.ingest.Mapping;
@@ -61,44 +63,72 @@ final class BenchCommand implements Runnable {
   picocli.CommandLine.Model.CommandSpec spec;
 
 
+  @Option(names = "--files", paramLabel = "DIR", description = "Import every file of this case file folder (written by 'mirabella generate', "
+      + "listed in its manifest.csv), each with its mapping as its agency and case, one import per file, instead of the synthetic CSV.")
+  Path files;
+
+  @Option(names = "--no-store", description = "Read, map, clean and identify the statements without writing them anywhere: "
+      + "the import's own cost, which bounds any store's rate.")
+  boolean noStore;
+
+  /** One import of the run: a file, its mapping and its agency and case. */
+  private record Job(Path file, Mapping mapping, String agency, String caseRef) {}
+
   @Override
   public void run() {
     if (!"import".equals(what)) throw new Main.UserError("unknown benchmark '" + what + "': use import");
+    if (files != null && csv != null) throw new Main.UserError("--files and --csv: give one of them");
     PrintWriter out = spec.commandLine().getOut();
     boolean temporary = dir == null;
     try {
       Path work = temporary ? Files.createTempDirectory("mirabella-bench") : Files.createDirectories(dir);
       try {
-        Path file = csv != null ? csv : BenchmarkFile.write(work.resolve("bench-" + rows + ".csv"), rows);
-        Path mappingFile = work.resolve("bench.yaml");
-        Files.writeString(mappingFile, BenchmarkFile.MAPPING);
-        Mapping mapping = MappingLoader.load(mappingFile, Model.get());
+        List<Job> jobs = jobs(work);
+        long bytes = 0;
+        for (Job j : jobs) bytes += Files.size(j.file());
+        String what = files != null ? files + " (" + jobs.size() + " files, " + String.format("%.1f MB", bytes / 1e6) + ")"
+            : jobs.get(0).file().getFileName() + String.format(" (%.1f MB)", bytes / 1e6);
         Path storeDir = work.resolve("store-" + System.nanoTime());
-        long added;
         out.printf("  load average %.2f before%n", load());
+        if (noStore) {
+          mapOnly(out, jobs, what);
+          return;
+        }
+        long added;
         try (Database db = dbUrl == null ? Database.embedded(storeDir) : Database.open(dbUrl, null, null)) {
           EntityStore store = new EntityStore(db, Model.get());
           store.ensureAgencies(Agencies.get());
           resetPeaks();
           long t0 = System.nanoTime();
           long cpu0 = cpuNanos();
-          ImportResult r = new ImportService(store, Model.get()).run(List.of(InputFile.of(file)), mapping,
-              new ImportSettings("IT", "BENCH-" + System.currentTimeMillis(), null, null, null, "bench", null), true,
-              x -> {}, every <= 0 ? Ingestor.Progress.NONE : progress(out, t0, cpu0));
+          ImportService imports = new ImportService(store, Model.get());
+          Ingestor.Progress progress = every <= 0 ? Ingestor.Progress.NONE : progress(out, t0, cpu0);
+          long rowsRead = 0;
+          long rejected = 0;
+          long entities = 0;
+          added = 0;
+          String tag = "BENCH-" + System.currentTimeMillis();
+          for (Job j : jobs) {
+            ImportResult r = imports.run(List.of(InputFile.of(j.file())), j.mapping(),
+                new ImportSettings(j.agency(), files != null ? j.caseRef() : tag, null, null, null, "bench", null), true, x -> {}, progress);
+            rowsRead += r.read().rowsRead();
+            rejected += r.read().rowsRejected();
+            entities += r.entitiesAdded();
+            added += r.statementsAdded();
+          }
           double s = (System.nanoTime() - t0) / 1e9;
           double cpu = (cpuNanos() - cpu0) / 1e9;
-          out.printf("bench import: %s (%.1f MB), %d rows -> %d entities, %d statements in %.1f s%n", file.getFileName(),
-              Files.size(file) / 1e6, r.read().rowsRead(), r.entitiesAdded(), r.statementsAdded(), s);
+          out.printf("bench import: %s, %d rows (%d rejected) -> %d entities, %d statements in %.1f s%n", what, rowsRead, rejected, entities,
+              added, s);
           out.printf("  %.0f rows/s, %.0f statements/s; peak heap %.0f MB (max heap %.0f MB); %d cores; %s%n",
-              r.read().rowsRead() / s, r.statementsAdded() / s, peakHeap() / 1e6, Runtime.getRuntime().maxMemory() / 1e6,
+              rowsRead / s, added / s, peakHeap() / 1e6, Runtime.getRuntime().maxMemory() / 1e6,
               Runtime.getRuntime().availableProcessors(), db.dialect());
           out.printf("  process CPU time %.1f s (%.2f cores busy on average): %.0f statements per CPU-second; load average %.2f after%n",
-              cpu, cpu / s, r.statementsAdded() / cpu, load());
-          added = r.statementsAdded();
+              cpu, cpu / s, added / cpu, load());
         }
         if (dbUrl == null && added > 0) {
-          long bytes = size(storeDir);
-          out.printf("  store folder after close: %d bytes, %.0f bytes per statement%n", bytes, (double) bytes / added);
+          long size = size(storeDir);
+          out.printf("  store folder after close: %d bytes, %.0f bytes per statement%n", size, (double) size / added);
         }
       } finally {
         if (temporary) deleteTree(work);
@@ -106,6 +136,59 @@ final class BenchCommand implements Runnable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The run's imports: every file of {@code --files}, or the synthetic CSV with its mapping. */
+  private List<Job> jobs(Path work) throws IOException {
+    if (files != null) {
+      List<Job> jobs = new java.util.ArrayList<>();
+      java.util.Map<String, Mapping> mappings = new java.util.HashMap<>();
+      for (CaseFolder.Part p : CaseFolder.read(files)) {
+        Mapping m = mappings.computeIfAbsent(p.mapping(), name -> MappingLoader.load(files.resolve(name), Model.get()));
+        jobs.add(new Job(files.resolve(p.file()), m, p.agency(), p.caseRef()));
+      }
+      return jobs;
+    }
+    Path file = csv != null ? csv : BenchmarkFile.write(work.resolve("bench-" + rows + ".csv"), rows);
+    Path mappingFile = work.resolve("bench.yaml");
+    Files.writeString(mappingFile, BenchmarkFile.MAPPING);
+    return List.of(new Job(file, MappingLoader.load(mappingFile, Model.get()), "IT", "BENCH"));
+  }
+
+  /**
+   * {@code --no-store}: the ingestor's whole path (read, map, clean, statement ids), its batches
+   * counted and dropped. Single-threaded like an import's reader, so its statements per
+   * CPU-second are what one core can feed any store.
+   */
+  private void mapOnly(PrintWriter out, List<Job> jobs, String what) {
+    resetPeaks();
+    long t0 = System.nanoTime();
+    long cpu0 = cpuNanos();
+    Ingestor.Progress progress = every <= 0 ? Ingestor.Progress.NONE : progress(out, t0, cpu0);
+    long[] statements = {0};
+    long[] entities = {0};
+    Ingestor.EntitySink count = batch -> {
+      for (org.mirabella.model.Entity e : batch) {
+        entities[0]++;
+        statements[0] += e.statements().size();
+      }
+    };
+    long rowsRead = 0;
+    long rejected = 0;
+    for (Job j : jobs) {
+      ImportSummary r = new Ingestor(Model.get(), j.mapping(), new ImportSettings(j.agency(), j.caseRef(), null, null, null, "bench", null))
+          .run(List.of(InputFile.of(j.file())), count, x -> {}, progress);
+      rowsRead += r.rowsRead();
+      rejected += r.rowsRejected();
+    }
+    double s = (System.nanoTime() - t0) / 1e9;
+    double cpu = (cpuNanos() - cpu0) / 1e9;
+    out.printf("bench import --no-store: %s, %d rows (%d rejected) -> %d entities, %d statements mapped in %.1f s (nothing written)%n", what,
+        rowsRead, rejected, entities[0], statements[0], s);
+    out.printf("  %.0f rows/s, %.0f statements/s; peak heap %.0f MB (max heap %.0f MB); %d cores%n", rowsRead / s, statements[0] / s,
+        peakHeap() / 1e6, Runtime.getRuntime().maxMemory() / 1e6, Runtime.getRuntime().availableProcessors());
+    out.printf("  process CPU time %.1f s (%.2f cores busy on average): %.0f statements per CPU-second; load average %.2f after%n", cpu,
+        cpu / s, statements[0] / cpu, load());
   }
 
   /**

@@ -5,13 +5,11 @@ import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.struct;
 
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +25,12 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
-import org.mirabella.agency.Agencies;
-import org.mirabella.ingest.CsvSource;
+import org.mirabella.ingest.CaseFolder;
 import org.mirabella.ingest.ImportSettings;
 import org.mirabella.ingest.Ingestor;
 import org.mirabella.ingest.InputFile;
 import org.mirabella.ingest.Mapping;
 import org.mirabella.ingest.MappingLoader;
-import org.mirabella.ingest.SourceSpec;
 import org.mirabella.model.Entity;
 import org.mirabella.model.InvalidData;
 import org.mirabella.model.Model;
@@ -79,8 +75,6 @@ public final class SparkIngest {
   /** Bits of {@code pos} for the entity's ordinal within its file (the rest: the file's index). */
   private static final int ORDINAL_BITS = 40;
 
-  /** One line of {@code manifest.csv}. */
-  public record Part(String file, String agency, String caseRef, String mapping) implements Serializable {}
 
   /** What a run wrote. */
   public record Summary(int files, long rowsRead, long rowsRejected, long statementsMapped, long statementsWritten) {}
@@ -98,47 +92,7 @@ public final class SparkIngest {
         .add("recorded_by", DataTypes.StringType, true);
   }
 
-  /**
-   * The files of a case file folder, from its {@code manifest.csv} (read with the core's CSV
-   * reader); a missing manifest, column, file or mapping, an unknown agency or a bad mapping is an
-   * {@link InvalidData} naming the manifest line, checked on the driver before any task starts.
-   */
-  public static List<Part> manifest(Path dir) {
-    Path manifest = dir.resolve("manifest.csv");
-    if (!Files.isRegularFile(manifest)) {
-      throw new InvalidData("No manifest", Map.of(manifest.toString(), "missing: --files needs a folder written by 'mirabella generate' "
-          + "(or one with a manifest.csv: file, agency, case, mapping)"));
-    }
-    List<Part> parts = new ArrayList<>();
-    Map<String, Mapping> mappings = new HashMap<>();
-    try (CsvSource in = new CsvSource(manifest, "manifest.csv", SourceSpec.defaults(SourceSpec.Format.CSV), "manifest")) {
-      for (String c : List.of("file", "agency", "case", "mapping")) {
-        if (!in.columns().contains(c)) throw new InvalidData("Bad manifest", Map.of(manifest + ": line 1", "no column '" + c + "'"));
-      }
-      org.mirabella.ingest.Row r;
-      while ((r = in.next()) != null) {
-        String where = manifest + ": line " + r.line();
-        Part p = new Part(value(r, "file", where), value(r, "agency", where), value(r, "case", where), value(r, "mapping", where));
-        if (!Files.isRegularFile(dir.resolve(p.file()))) throw new InvalidData("Missing file", Map.of(where, "no file " + dir.resolve(p.file())));
-        try {
-          Agencies.get().require(p.agency());
-        } catch (InvalidData e) {
-          throw new InvalidData("Unknown agency", Map.of(where, "agency '" + p.agency() + "': " + e.getMessage()));
-        }
-        // the mapping is checked here once (named errors), then loaded again by each task
-        mappings.computeIfAbsent(p.mapping(), m -> MappingLoader.load(dir.resolve(m), Model.get()));
-        parts.add(p);
-      }
-    }
-    if (parts.isEmpty()) throw new InvalidData("Empty manifest", Map.of(manifest.toString(), "lists no file"));
-    return parts;
-  }
 
-  private static String value(org.mirabella.ingest.Row r, String column, String where) {
-    String v = r.get(column);
-    if (v == null || v.isBlank()) throw new InvalidData("Bad manifest", Map.of(where, "column '" + column + "' is empty"));
-    return v.strip();
-  }
 
   /** One task: a file with its settings. */
   private record Task(int index, String path, String name, String mappingPath, String agency, String caseRef, String recordedBy,
@@ -148,7 +102,7 @@ public final class SparkIngest {
    * Maps the files of {@code dir} on the executors and writes the statements to {@code out} as
    * Parquet ({@link #STATEMENT_ROWS}). {@code recordedBy} and {@code at} are the import's settings.
    */
-  public Summary load(Path dir, List<Part> parts, String recordedBy, Instant at, String out) {
+  public Summary load(Path dir, List<CaseFolder.Part> parts, String recordedBy, Instant at, String out) {
     Dataset<Row> rows = map(dir, parts, recordedBy, at);
     LongAccumulator[] acc = accumulators;
     try {
@@ -168,11 +122,11 @@ public final class SparkIngest {
    * them; lazily evaluated. The mapped rows stay cached ({@link #mappedRows}) until {@link #load}
    * has written them.
    */
-  private Dataset<Row> map(Path dir, List<Part> parts, String recordedBy, Instant at) {
+  private Dataset<Row> map(Path dir, List<CaseFolder.Part> parts, String recordedBy, Instant at) {
     long base = at.truncatedTo(ChronoUnit.MILLIS).toEpochMilli();
     List<Task> tasks = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
-      Part p = parts.get(i);
+      CaseFolder.Part p = parts.get(i);
       Path file = dir.resolve(p.file()).toAbsolutePath();
       tasks.add(new Task(i, file.toString(), file.getFileName().toString(), dir.resolve(p.mapping()).toAbsolutePath().toString(),
           p.agency(), p.caseRef(), recordedBy, base + i));

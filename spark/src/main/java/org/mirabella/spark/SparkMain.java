@@ -187,7 +187,7 @@ public final class SparkMain {
   static String loadFiles(SparkSession spark, SparkXref job, Map<String, String> opts, PrintStream out) throws IOException {
     Path dir = Path.of(opts.get("files"));
     String parquet = opts.getOrDefault("parquet-out", dir.resolve("statements.parquet").toString());
-    List<SparkIngest.Part> parts = SparkIngest.manifest(dir);
+    List<org.mirabella.ingest.CaseFolder.Part> parts = org.mirabella.ingest.CaseFolder.read(dir);
     long cpu0 = cpuNanos();
     long t0 = System.nanoTime();
     SparkIngest.Summary s = new SparkIngest(spark).load(dir, parts, opts.getOrDefault("recorded-by", "spark-bulk"),

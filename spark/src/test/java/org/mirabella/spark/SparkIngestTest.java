@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mirabella.ingest.CaseFolder;
 import org.mirabella.agency.Agencies;
 import org.mirabella.audit.JdbcAuditLog;
 import org.mirabella.hits.HitStore;
@@ -91,7 +92,7 @@ class SparkIngestTest {
 
       // the bulk path
       String parquet = tmp.resolve("statements.parquet").toString();
-      SparkIngest.Summary summary = new SparkIngest(spark).load(dir, SparkIngest.manifest(dir), "bulk-test", Instant.now(), parquet);
+      SparkIngest.Summary summary = new SparkIngest(spark).load(dir, CaseFolder.read(dir), "bulk-test", Instant.now(), parquet);
       assertThat(summary.files()).isEqualTo(generated.files().size());
       assertThat(summary.rowsRead()).isEqualTo(generated.agencyRows());
       List<String> bulk = new ArrayList<>();
@@ -168,7 +169,7 @@ class SparkIngestTest {
     List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve("manifest.csv")));
     lines.set(2, lines.get(2).replaceFirst("^[^,]+", "agencies/missing.csv"));
     Files.write(dir.resolve("manifest.csv"), lines);
-    assertThatThrownBy(() -> SparkIngest.manifest(dir)).isInstanceOf(InvalidData.class)
+    assertThatThrownBy(() -> CaseFolder.read(dir)).isInstanceOf(InvalidData.class)
         .satisfies(e -> assertThat(((InvalidData) e).errors().toString()).contains("manifest.csv: line 3", "missing.csv"));
   }
 }
