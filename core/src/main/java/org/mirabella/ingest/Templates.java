@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 /** {@code {column}} placeholders in a mapping's {@code template}. */
 final class Templates {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
 
   private Templates() {}
@@ -22,7 +23,7 @@ final class Templates {
     }
     m.appendTail(sb);
     if (!any) return null;
-    String out = sb.toString().replaceAll("\\s+", " ").strip();
+    String out = SPACES.matcher(sb).replaceAll(" ").strip();
     return out.isEmpty() ? null : out;
   }
 }

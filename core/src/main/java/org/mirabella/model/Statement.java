@@ -30,17 +30,23 @@ public record Statement(String id, String entityId, String schema, String proper
    * fact imported twice has the same id, so re-imports add nothing.
    */
   public static String makeId(String entityId, String property, String value, Provenance p) {
+    MessageDigest d = SHA1.get(); // one per thread: getInstance looks the provider up each time (a tenth of the id's cost)
+    d.reset();
+    for (String part : new String[] {p.agency(), p.caseRef(), entityId, property, value}) {
+      d.update(part.getBytes(StandardCharsets.UTF_8));
+      d.update((byte) 0);
+    }
+    return HEX.formatHex(d.digest());
+  }
+
+  private static final HexFormat HEX = HexFormat.of();
+  private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
     try {
-      MessageDigest d = MessageDigest.getInstance("SHA-1");
-      for (String part : new String[] {p.agency(), p.caseRef(), entityId, property, value}) {
-        d.update(part.getBytes(StandardCharsets.UTF_8));
-        d.update((byte) 0);
-      }
-      return HexFormat.of().formatHex(d.digest());
+      return MessageDigest.getInstance("SHA-1");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
+  });
 
   /**
    * The id of a fact stated again after its statement {@code retractedId} was retracted at

@@ -1,5 +1,6 @@
 package org.mirabella.model.types;
 
+import java.util.regex.Pattern;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Locale;
@@ -13,6 +14,10 @@ import java.util.Set;
  * {@code xk}, {@code eu}).
  */
 public class CountryType implements PropertyType {
+  // compiled once: country keys are made for every country value of every import
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern SAINT = Pattern.compile("\\bsaint\\b");
   private static final Map<String, String> LOOKUP = new HashMap<>();
   private static final Set<String> CODES;
 
@@ -100,10 +105,10 @@ public class CountryType implements PropertyType {
    */
   private static String key(String s) {
     String n = Normalizer.normalize(s.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-        .replaceAll("\\p{M}+", "")
+        .transform(s0 -> MARKS.matcher(s0).replaceAll(""))
         .replace("&", " and ")
-        .replaceAll("[^\\p{L}\\p{N}]+", " ")
-        .replaceAll("\\bsaint\\b", "st")
+        .transform(s0 -> NON_ALNUM.matcher(s0).replaceAll(" "))
+        .transform(s0 -> SAINT.matcher(s0).replaceAll("st"))
         .strip();
     return n.startsWith("the ") ? n.substring(4) : n;
   }

@@ -67,7 +67,11 @@ public class GeoPointType implements PropertyType {
   }
 
   private static String format(double d) {
-    String s = String.format(Locale.ROOT, "%.6f", d).replaceAll("0+$", "").replaceAll("\\.$", "");
+    String s = String.format(Locale.ROOT, "%.6f", d);
+    int end = s.length(); // "12.500000" -> "12.5", "3.000000" -> "3" (was two replaceAll calls, compiled each time)
+    while (s.charAt(end - 1) == '0') end--;
+    if (s.charAt(end - 1) == '.') end--;
+    s = s.substring(0, end);
     return s.equals("-0") ? "0" : s;
   }
 

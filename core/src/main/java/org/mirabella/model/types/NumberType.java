@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
  * the value. Arabic-Indic digits and the Arabic separators ({@code ١٬٥٠٠٫٥}) are read too.
  */
 public class NumberType implements PropertyType {
+  // compiled once: cleaning runs for every value of every import
+  private static final Pattern LEADING_CURRENCY = Pattern.compile("^\\p{Sc}\\s*");
+  private static final Pattern SPACE_GROUPING = Pattern.compile("(?<=\\d) (?=\\d{3}(\\D|$))");
+  private static final Pattern TRAILING_UNIT = Pattern.compile("\\s*[\\p{L}\\p{Sc}%°²³]+\\.?$");
   private static final Pattern GROUPED_POINT_DECIMAL = Pattern.compile("[-+]?[1-9]\\d{0,2}(,\\d{3})+\\.\\d+|[-+]?[1-9]\\d{0,2}(,\\d{3}){2,}");
   private static final Pattern GROUPED_COMMA_DECIMAL = Pattern.compile("[-+]?[1-9]\\d{0,2}(\\.\\d{3})+,\\d+|[-+]?[1-9]\\d{0,2}(\\.\\d{3}){2,}");
   private static final Pattern AMBIGUOUS = Pattern.compile("[-+]?[1-9]\\d{0,2}[.,]\\d{3}");
@@ -38,15 +42,15 @@ public class NumberType implements PropertyType {
     String v = StringType.asciiDigits(raw.strip()).replace('\u00a0', ' ').replace('\u202f', ' ').replace("'", "")
         .replace("’", "").replace('\u2212', '-')
         .replace("\u066c", "").replace('\u066b', '.'); // Arabic thousands and decimal separators: unambiguous
-    v = v.replaceAll("^\\p{Sc}\\s*", "");
-    v = v.replaceAll("(?<=\\d) (?=\\d{3}(\\D|$))", "");
-    v = v.replaceAll("\\s*[\\p{L}\\p{Sc}%°²³]+\\.?$", "").strip();
+    v = LEADING_CURRENCY.matcher(v).replaceAll("");
+    v = SPACE_GROUPING.matcher(v).replaceAll("");
+    v = TRAILING_UNIT.matcher(v).replaceAll("").strip();
     if (GROUPED_POINT_DECIMAL.matcher(v).matches()) {
       v = v.replace(",", "");
     } else if (GROUPED_COMMA_DECIMAL.matcher(v).matches()) {
       v = v.replace(".", "").replace(',', '.');
     } else if (AMBIGUOUS.matcher(v).matches()) {
-      String asThousands = v.replaceAll("[.,]", "");
+      String asThousands = v.replace(".", "").replace(",", "");
       String asDecimal = new BigDecimal(v.replace(',', '.')).stripTrailingZeros().toPlainString();
       return Cleaned.invalid("ambiguous number '" + raw.strip() + "': " + asThousands + " or " + asDecimal
           + "? (write it without a thousands separator)");

@@ -1,5 +1,6 @@
 package org.mirabella.model.types;
 
+import java.util.regex.Pattern;
 import java.text.Normalizer;
 
 /**
@@ -8,6 +9,8 @@ import java.text.Normalizer;
  * matched on.
  */
 public class TextType implements PropertyType {
+  // compiled once: cleaning runs for every value of every import
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
   private final String name;
 
   public TextType(String name) {
@@ -29,7 +32,7 @@ public class TextType implements PropertyType {
     if (raw == null) return Cleaned.invalid("empty value");
     String v = Normalizer.normalize(raw, Normalizer.Form.NFC)
         .replace("\r\n", "\n").replace('\r', '\n')
-        .replaceAll("[\\p{Cc}&&[^\\n\\t]]", "")
+        .transform(s0 -> CONTROL.matcher(s0).replaceAll(""))
         .strip();
     if (v.isEmpty()) return Cleaned.invalid("empty value");
     if (v.length() > maxLength()) return Cleaned.invalid("longer than " + maxLength() + " characters");
