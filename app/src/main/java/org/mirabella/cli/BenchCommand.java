@@ -86,12 +86,12 @@ final class BenchCommand implements Runnable {
         List<Job> jobs = jobs(work);
         long bytes = 0;
         for (Job j : jobs) bytes += Files.size(j.file());
-        String what = files != null ? files + " (" + jobs.size() + " files, " + String.format("%.1f MB", bytes / 1e6) + ")"
+        String label = files != null ? files + " (" + jobs.size() + " files, " + String.format("%.1f MB", bytes / 1e6) + ")"
             : jobs.get(0).file().getFileName() + String.format(" (%.1f MB)", bytes / 1e6);
         Path storeDir = work.resolve("store-" + System.nanoTime());
         out.printf("  load average %.2f before%n", load());
         if (noStore) {
-          mapOnly(out, jobs, what);
+          mapOnly(out, jobs, label);
           return;
         }
         long added;
@@ -118,7 +118,7 @@ final class BenchCommand implements Runnable {
           }
           double s = (System.nanoTime() - t0) / 1e9;
           double cpu = (cpuNanos() - cpu0) / 1e9;
-          out.printf("bench import: %s, %d rows (%d rejected) -> %d entities, %d statements in %.1f s%n", what, rowsRead, rejected, entities,
+          out.printf("bench import: %s, %d rows (%d rejected) -> %d entities, %d statements in %.1f s%n", label, rowsRead, rejected, entities,
               added, s);
           out.printf("  %.0f rows/s, %.0f statements/s; peak heap %.0f MB (max heap %.0f MB); %d cores; %s%n",
               rowsRead / s, added / s, peakHeap() / 1e6, Runtime.getRuntime().maxMemory() / 1e6,
@@ -160,7 +160,7 @@ final class BenchCommand implements Runnable {
    * counted and dropped. Single-threaded like an import's reader, so its statements per
    * CPU-second are what one core can feed any store.
    */
-  private void mapOnly(PrintWriter out, List<Job> jobs, String what) {
+  private void mapOnly(PrintWriter out, List<Job> jobs, String label) {
     resetPeaks();
     long t0 = System.nanoTime();
     long cpu0 = cpuNanos();
@@ -183,7 +183,7 @@ final class BenchCommand implements Runnable {
     }
     double s = (System.nanoTime() - t0) / 1e9;
     double cpu = (cpuNanos() - cpu0) / 1e9;
-    out.printf("bench import --no-store: %s, %d rows (%d rejected) -> %d entities, %d statements mapped in %.1f s (nothing written)%n", what,
+    out.printf("bench import --no-store: %s, %d rows (%d rejected) -> %d entities, %d statements mapped in %.1f s (nothing written)%n", label,
         rowsRead, rejected, entities[0], statements[0], s);
     out.printf("  %.0f rows/s, %.0f statements/s; peak heap %.0f MB (max heap %.0f MB); %d cores%n", rowsRead / s, statements[0] / s,
         peakHeap() / 1e6, Runtime.getRuntime().maxMemory() / 1e6, Runtime.getRuntime().availableProcessors());
