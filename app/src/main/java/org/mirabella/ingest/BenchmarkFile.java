@@ -42,7 +42,7 @@ public final class BenchmarkFile {
             purpose: {column: purpose}
       """;
 
-  /** A synthetic export: one row per payment, ~2 payments per person, 11 statements per row. */
+  /** A synthetic export: one row per payment, two payments per person: 8 statements per row on average (a Payment each, a Person every second row). */
   public static Path write(Path file, long rows) throws IOException {
     Random rnd = new Random(42);
     String[] first = {"Mario", "Amira", "José", "Niccolò", "Fatima", "Ahmed", "Lucia", "Karim", "Elena", "Omar"};

@@ -1,11 +1,11 @@
 package org.mirabella.model.types;
 
-import java.util.regex.Pattern;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Countries as ISO 3166-1 alpha-2 codes in lower case, as FtM stores them ({@code de}). Accepts

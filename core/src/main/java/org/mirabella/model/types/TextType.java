@@ -1,7 +1,7 @@
 package org.mirabella.model.types;
 
-import java.util.regex.Pattern;
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 /**
  * Free text (notes, descriptions): NFC and trimmed, line breaks kept (as {@code \n}) and tabs
