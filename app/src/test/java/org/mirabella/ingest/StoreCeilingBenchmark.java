@@ -50,7 +50,8 @@ import org.h2.mvstore.MVStore;
  * {@code case_file}, the case, review-date and sequence indexes; no statements at all: the floor of
  * any layout that keeps one SQL row per entity), {@code entities-committed} (the same, committed
  * every 5,000 rows), {@code entity-keys} and {@code entity-keys-committed} (the same rows with only
- * the hashed id's primary key: no foreign key, no other index).
+ * the hashed id's primary key: no foreign key, no other index), {@code entity-keys-sequential} (the
+ * same with zero-padded sequential ids instead of hashes: what the hashing costs).
  */
 public final class StoreCeilingBenchmark {
   /** Statements per entity in the scenario's agency files (demo: 118,211 statements / 16,148 entities). */
@@ -78,11 +79,12 @@ public final class StoreCeilingBenchmark {
         case "ctas" -> ctas(d, entities);
         case "mvstore" -> mvstore(d, entities);
         case "lucene" -> lucene(d, entities);
-        case "entities" -> entityRows(d, entities, false, false);
-        case "entities-committed" -> entityRows(d, entities, true, false);
-        case "entity-keys" -> entityRows(d, entities, false, true);
-        case "entity-keys-committed" -> entityRows(d, entities, true, true);
-        default -> throw new IllegalArgumentException("unknown layout " + l + " (rows, packed, ctas, mvstore, lucene, entities, entities-committed, entity-keys, entity-keys-committed, all)");
+        case "entities" -> entityRows(d, entities, false, false, false);
+        case "entities-committed" -> entityRows(d, entities, true, false, false);
+        case "entity-keys" -> entityRows(d, entities, false, true, false);
+        case "entity-keys-committed" -> entityRows(d, entities, true, true, false);
+        case "entity-keys-sequential" -> entityRows(d, entities, false, true, true);
+        default -> throw new IllegalArgumentException("unknown layout " + l + " (rows, packed, ctas, mvstore, lucene, entities, entities-committed, entity-keys, entity-keys-committed, entity-keys-sequential, all)");
       };
       double cpuS = (OS.getProcessCpuTime() - cpu) / 1e9;
       double wallS = (System.nanoTime() - wall) / 1e9;
@@ -112,9 +114,10 @@ public final class StoreCeilingBenchmark {
 
   /**
    * {@code committed}: a commit every 5,000 rows (not atomic; how much of the cost is the one open
-   * transaction); {@code keyOnly}: only the primary key on the hashed id.
+   * transaction); {@code keyOnly}: only the primary key on the hashed id; {@code sequentialIds}:
+   * zero-padded counters instead of hashes.
    */
-  private static long entityRows(Path d, int entities, boolean committed, boolean keyOnly) throws Exception {
+  private static long entityRows(Path d, int entities, boolean committed, boolean keyOnly, boolean sequentialIds) throws Exception {
     MessageDigest sha = MessageDigest.getInstance("SHA-1");
     try (Connection c = h2(d); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE case_file(agency VARCHAR(16) NOT NULL, ref VARCHAR(128) NOT NULL, PRIMARY KEY (agency, ref))");
@@ -134,7 +137,7 @@ public final class StoreCeilingBenchmark {
       try (PreparedStatement e = c.prepareStatement("INSERT INTO entity(id, schema_name, agency, case_ref, category, review_date, created_at)"
           + " VALUES (?, 'Person', 'IT-SCO', 'CASE-1', 'SUSPECT', ?, ?)")) {
         for (int i = 0; i < entities; i++) {
-          e.setString(1, hash(sha, "e" + i));
+          e.setString(1, sequentialIds ? String.format(Locale.ROOT, "%040d", i) : hash(sha, "e" + i));
           e.setObject(2, review);
           e.setObject(3, now);
           e.addBatch();
