@@ -45,6 +45,7 @@ public final class ImportRoutes implements Routes {
     org.mirabella.access.Viewer viewer = org.mirabella.access.Viewers.requireRole(ctx, org.mirabella.access.Role.ANALYST,
         org.mirabella.access.Role.INVESTIGATOR);
     String agency = viewer.agency();
+    requireForm(ctx);
     String caseRef = ctx.formParam("case");
     if (agency == null || agency.isBlank()) throw new InvalidData("Bad import request", Map.of("agency", "required"));
     if (caseRef == null || caseRef.isBlank()) throw new InvalidData("Bad import request", Map.of("case", "required"));
@@ -89,6 +90,19 @@ public final class ImportRoutes implements Routes {
       }
     } finally {
       deleteTree(dir);
+    }
+  }
+
+  /**
+   * Parses the form once, up front: a body that is no multipart form (no boundary, a truncated or
+   * garbled part) makes Jetty's parser throw an IOException, which is the caller's mistake, a 400.
+   */
+  private static void requireForm(Context ctx) {
+    try {
+      ctx.formParamMap();
+    } catch (Exception e) {
+      if (!(e instanceof IOException)) throw e;
+      throw new InvalidData("Bad import request", Map.of("body", "not a multipart/form-data upload with its boundary and parts"));
     }
   }
 

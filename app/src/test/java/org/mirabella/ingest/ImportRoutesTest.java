@@ -130,6 +130,21 @@ class ImportRoutesTest {
   }
 
   @Test
+  void aBodyThatIsNoMultipartFormIs400NamingTheBodyNotA500() throws Exception {
+    for (String[] bad : new String[][] {{"multipart/form-data", "{}"}, {"multipart/form-data; boundary=x", "{}"},
+        {"multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"case\"\r\n\r\nIT-WEB-9"}}) {
+      var r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/imports"))
+          .header("Content-Type", bad[0]).header("Authorization", "Bearer " + token)
+          .POST(HttpRequest.BodyPublishers.ofString(bad[1])).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(bad[0] + " " + r.body()).isEqualTo(400);
+      assertThat(r.headers().firstValue("content-type").orElse("")).startsWith("application/problem+json");
+      JsonNode p = JSON.readTree(r.body());
+      assertThat(p.get("status").asInt()).isEqualTo(400);
+      assertThat(p.get("errors").has("body")).as(r.body()).isTrue();
+    }
+  }
+
+  @Test
   void rejectedRowsAnswer422WithTheSummaryAndWriteNothing() throws Exception {
     long before = context.entities().counts().statements();
     var r = post(List.of(field("agency", "IT"), field("case", "IT-WEB-2"),
