@@ -3,12 +3,12 @@ package org.mirabella.htcds;
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.time.LocalDate;
-import java.util.Map;
+import org.mirabella.access.Role;
+import org.mirabella.access.Viewers;
 import org.mirabella.actions.RequestViewer;
 import org.mirabella.actions.Viewer;
 import org.mirabella.http.Api;
 import org.mirabella.http.Routes;
-import org.mirabella.model.InvalidData;
 
 /** HTCDS over HTTP: export with the DPO's approval (recorded and audited as the logged-in user), list of exports, import of CSV. */
 public final class HtcdsRoutes implements Routes {
@@ -23,12 +23,10 @@ public final class HtcdsRoutes implements Routes {
   @Override
   public void register(Api api) {
     api.post("/api/htcds/exports", ctx -> {
-      ExportInput in = org.mirabella.actions.OperationRoutes.body(ctx, ExportInput.class);
       Viewer v = RequestViewer.of(ctx);
-      String user = org.mirabella.access.Viewers.of(ctx).user();
-      if (!v.hasRole("dpo") && !v.hasRole("coordinator") && !v.hasRole("investigator")) {
-        throw new InvalidData("Not allowed", Map.of("X-Mirabella-Roles", "an export is made by an investigator, coordinator or DPO"));
-      }
+      // An export is made by an investigator, coordinator or DPO: any other role is refused (403), as everywhere.
+      String user = Viewers.requireRole(ctx, Role.INVESTIGATOR, Role.COORDINATOR, Role.DPO).user();
+      ExportInput in = org.mirabella.actions.OperationRoutes.body(ctx, ExportInput.class);
       org.mirabella.actions.Json.write(ctx.status(201), service.export(v, in.caseRef(),
           new HtcdsService.Approval(in.dpo(), in.approvalRef(), in.purpose(), in.recipient(), in.approvedOn()), user));
     });

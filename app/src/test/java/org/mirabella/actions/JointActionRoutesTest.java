@@ -94,6 +94,16 @@ class JointActionRoutesTest {
   }
 
   @Test
+  void anHtcdsExportByAnAnalystIsForbiddenLikeEveryRoleCheck() throws Exception {
+    var r = send("POST", "/api/htcds/exports", "FR", "{\"dpo\":\"fr.dpo\",\"approvalRef\":\"DPO-1\",\"purpose\":\"referral\","
+        + "\"recipient\":\"NGO\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+    assertThat(r.headers().firstValue("content-type").orElse("")).startsWith("application/problem+json");
+    assertThat(JSON.readTree(r.body()).get("status").asInt()).isEqualTo(403);
+    assertThat(r.body()).contains("investigator").doesNotContain("X-Mirabella-Roles");
+  }
+
+  @Test
   void participantsSeeTheOperationAndOthersGetNotFound() throws Exception {
     JsonNode list = JSON.readTree(send("GET", "/api/operations?period=2025-Q3", "LY", null).body());
     assertThat(list).hasSize(1);
