@@ -22,7 +22,8 @@ public record DateRange(String from, String to) {
   private static String check(String field, String v) {
     if (v == null || v.isBlank()) return null;
     String s = v.strip();
-    if (!s.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
+    // The shape, then the calendar: 2025-02-31 or 2025-13 is no day to filter by.
+    if (!s.matches("\\d{4}(-\\d{2}(-\\d{2})?)?") || org.mirabella.report.Period.extent(s) == null) {
       throw new InvalidData("Invalid request", Map.of(field, "'" + (s.length() > 40 ? s.substring(0, 40) : s)
           + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"));
     }

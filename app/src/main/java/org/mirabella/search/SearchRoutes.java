@@ -108,7 +108,7 @@ public final class SearchRoutes implements Routes {
   private static String date(Context ctx, String name) {
     String raw = ctx.queryParam(name);
     if (raw == null || raw.isBlank()) return null;
-    if (!raw.strip().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
+    if (!raw.strip().matches("\\d{4}(-\\d{2}(-\\d{2})?)?") || org.mirabella.report.Period.extent(raw.strip()) == null) {
       throw new InvalidData("Bad search", Map.of(name, "a date as yyyy, yyyy-MM or yyyy-MM-dd, not '" + cut(raw) + "'"));
     }
     return raw.strip();

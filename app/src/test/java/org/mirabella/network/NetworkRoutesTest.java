@@ -84,6 +84,19 @@ class NetworkRoutesTest {
   }
 
   @Test
+  void daysThatAreNotInTheCalendarAreProblemsNamingTheField() throws Exception {
+    for (String q : new String[] {"asOf=2025-02-31", "from=2025-13", "to=2025-00-10"}) {
+      var r = s.getAs("it.analyst", "/api/network/entities/it-sco-0001/neighbourhood?" + q);
+      assertThat(r.statusCode()).as(q + " " + r.body()).isEqualTo(400);
+      String field = q.substring(0, q.indexOf('=')).replace("asOf", "to");
+      assertThat(json(r.body()).get("errors").get(field).asText()).as(q).contains("not a date");
+    }
+    var graph = s.postAs("it.analyst", "/api/network/graph", "{\"entities\":[\"it-sco-0001\"],\"from\":\"2025-99-99\"}");
+    assertThat(graph.statusCode()).as(graph.body()).isEqualTo(400);
+    assertThat(json(graph.body()).get("errors").has("from")).isTrue();
+  }
+
+  @Test
   void measuresCommunitiesDisruptionAndPathOverTheChart() throws Exception {
     String ids = "[\"it-sco-0001\",\"uk-nca-5521\",\"ly-aiia-0042\",\"" + PHONE + "\"]";
     JsonNode m = json(s.postAs("it.analyst", "/api/network/measures", "{\"entities\":" + ids + ",\"measure\":\"degree\"}").body());

@@ -90,5 +90,10 @@ class SearchRoutesTest {
     var d = t.getAs("it.analyst", "/api/search?q=x&from=" + TestServer.q("2024'; DROP TABLE entity;--"), "X-Justification", "j");
     assertThat(d.statusCode()).isEqualTo(400);
     assertThat(EntityJson.mapper().readTree(d.body()).get("errors").has("from")).isTrue();
+    for (String q : new String[] {"from=2025-13-45", "to=2025-02-30", "from=2025-13"}) {
+      var c = t.getAs("it.analyst", "/api/search?q=x&" + q, "X-Justification", "j");
+      assertThat(c.statusCode()).as(q + " " + c.body()).isEqualTo(400);
+      assertThat(EntityJson.mapper().readTree(c.body()).get("errors").has(q.substring(0, q.indexOf('=')))).as(q).isTrue();
+    }
   }
 }
