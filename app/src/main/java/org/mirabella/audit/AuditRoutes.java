@@ -33,10 +33,10 @@ public final class AuditRoutes implements Routes {
 
   private void query(Context ctx) {
     Viewer v = Viewers.requireRole(ctx, Role.DPO);
-    String limit = ctx.queryParam("limit");
+    // 1 to 10,000 as documented: a limit out of range is refused, as on every paged route, not quietly changed.
+    int limit = org.mirabella.http.QueryParams.intParam(ctx, "limit", 200, 1, 10_000);
     JdbcAuditLog.Query q = new JdbcAuditLog.Query(blank(ctx.queryParam("user")), blank(ctx.queryParam("agency")),
-        blank(ctx.queryParam("entity")), time(ctx, "from", false), time(ctx, "to", true), v.agency(),
-        limit == null ? 0 : parseLimit(limit));
+        blank(ctx.queryParam("entity")), time(ctx, "from", false), time(ctx, "to", true), v.agency(), limit);
     var records = audit.query(q);
     audit.record(new AuditEvent(v.user(), v.agency(), "audit.query", null, v.agency(), Viewers.justification(ctx),
         "user=" + q.user() + " agency=" + q.agency() + " entity=" + q.object() + " from=" + q.from() + " to=" + q.to()
@@ -61,14 +61,6 @@ public final class AuditRoutes implements Routes {
 
   private static String blank(String s) {
     return s == null || s.isBlank() ? null : s.strip();
-  }
-
-  private static int parseLimit(String raw) {
-    try {
-      return Integer.parseInt(raw.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidData("Invalid request", Map.of("limit", "'" + raw + "' is not a number"));
-    }
   }
 
   /** An instant, or a date (the start of that day UTC; for {@code to}, the start of the next day). */

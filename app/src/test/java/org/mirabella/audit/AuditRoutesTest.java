@@ -64,6 +64,16 @@ class AuditRoutesTest {
   }
 
   @Test
+  void aLimitOutsideOneToTenThousandIsAProblemNamingItNotSilentlyChanged() throws Exception {
+    for (String limit : new String[] {"-5", "0", "10001", "2147483648"}) {
+      var r = s.getAs("it.dpo", "/api/audit?limit=" + limit);
+      assertThat(r.statusCode()).as(limit + " " + r.body()).isEqualTo(400);
+      assertThat(json(r.body()).get("errors").get("limit").asText()).as(limit).contains("1 to 10000");
+    }
+    assertThat(json(s.getAs("it.dpo", "/api/audit?limit=1").body()).size()).isEqualTo(1);
+  }
+
+  @Test
   void theQueryIsItselfAuditedAndTheTrailStaysIntact() throws Exception {
     s.getAs("it.dpo", "/api/audit?user=it.analyst", "X-Justification", "complaint 2026-17");
     JsonNode own = json(s.getAs("it.dpo", "/api/audit?user=it.dpo").body());
