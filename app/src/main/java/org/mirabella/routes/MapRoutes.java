@@ -7,8 +7,12 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.mirabella.access.Viewers;
 import org.mirabella.actions.RequestViewer;
 import org.mirabella.actions.VisibleEntities;
+import org.mirabella.audit.AuditEvent;
+import org.mirabella.audit.AuditLog;
+import org.mirabella.audit.JdbcAuditLog;
 import org.mirabella.http.Api;
 import org.mirabella.http.QueryParams;
 import org.mirabella.http.Routes;
@@ -18,19 +22,22 @@ import org.mirabella.model.InvalidData;
 /**
  * {@code GET /api/map/events?from=&to=&agency=&route=&kinds=}: the crossings, interceptions, arrests
  * and safe-house stays the reader may see as points, and the journey legs as flows between places,
- * read through {@link RouteSource} (only the statements the rules let the reader see).
+ * read through {@link RouteSource} (only the statements the rules let the reader see). Every read is
+ * audited (the filter and the counts, never content).
  */
 public final class MapRoutes implements Routes {
   /** Points sent at most (the busiest map stays drawable); flows are never cut. */
   public static final int MAX_POINTS = 5000;
   private final RouteSource source;
+  private final AuditLog audit;
 
   public MapRoutes(ServerContext context) {
-    this(new RouteSource(new VisibleEntities(context.db(), context.model())));
+    this(new RouteSource(new VisibleEntities(context.db(), context.model())), new JdbcAuditLog(context.db()));
   }
 
-  public MapRoutes(RouteSource source) {
+  public MapRoutes(RouteSource source, AuditLog audit) {
     this.source = source;
+    this.audit = audit;
   }
 
   @Override
@@ -40,6 +47,11 @@ public final class MapRoutes implements Routes {
       int limit = QueryParams.intParam(ctx, "limit", 2000, 0, MAX_POINTS);
       RouteNetwork network = source.network(RequestViewer.of(ctx));
       MapView.Result r = MapView.of(network.events(), filter, limit);
+      var v = Viewers.of(ctx);
+      String query = "from=" + filter.from() + " to=" + filter.to() + " agency=" + filter.agency() + " route=" + filter.route()
+          + " kinds=" + filter.kinds();
+      audit.record(new AuditEvent(v.user(), v.agency(), "map.read", query.length() > 200 ? query.substring(0, 200) : query, null,
+          Viewers.justification(ctx), r.matched() + " events matched, " + r.events().size() + " points and " + r.legs().size() + " flows shown"));
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("events", r.events());
       out.put("legs", r.legs());

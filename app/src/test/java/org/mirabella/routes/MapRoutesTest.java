@@ -180,6 +180,16 @@ class MapRoutesTest {
   }
 
   @Test
+  void everyReadOfTheMapIsAuditedWithItsFilterAndCounts() throws Exception {
+    String query = "?route=cmed&from=2025-07-01";
+    map(query, "UK");
+    var records = db.jdbi().withHandle(h -> h.createQuery(
+            "SELECT action || ' ' || COALESCE(object, '') || ' | ' || COALESCE(detail, '') FROM audit_log WHERE username = 'uk.analyst' ORDER BY seq")
+        .mapTo(String.class).list());
+    assertThat(records).anySatisfy(r -> assertThat(r).startsWith("map.read").contains("route=cmed", "from=2025-07-01", "events matched"));
+  }
+
+  @Test
   void badFiltersAreAProblemNamingTheParameter() throws Exception {
     HttpResponse<String> date = get("?from=2025-13-01", "IT");
     assertThat(date.statusCode()).isEqualTo(400);
