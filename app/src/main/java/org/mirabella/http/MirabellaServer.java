@@ -20,7 +20,9 @@ public final class MirabellaServer implements AutoCloseable {
     this.context = context;
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
-      config.jsonMapper(new JavalinJackson().updateMapper(m -> m.findAndRegisterModules()));
+      // Dates and times as ISO strings (2026-01-31, 2026-01-31T12:00:00Z), as the OpenAPI document gives them, never arrays.
+      config.jsonMapper(new JavalinJackson().updateMapper(m -> m.findAndRegisterModules()
+          .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));
       Observability.configure(config);
       WebUi.configure(config);
     });

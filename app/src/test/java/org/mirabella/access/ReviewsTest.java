@@ -36,6 +36,16 @@ class ReviewsTest {
   }
 
   @Test
+  void theQueueGivesReviewDatesAsIsoDaysAsDocumented() throws Exception {
+    var queue = json(s.getAs("it.analyst", "/api/reviews").body());
+    assertThat(queue.size()).isPositive();
+    for (var due : queue) {
+      assertThat(due.get("reviewDate").isTextual()).as(due.toString()).isTrue();
+      assertThat(java.time.LocalDate.parse(due.get("reviewDate").asText())).isBeforeOrEqualTo(TestServer.today());
+    }
+  }
+
+  @Test
   void theQueueHoldsOnlyTheAgencysOwnDueRecordsWithoutPersonalData() throws Exception {
     var r = s.getAs("it.analyst", "/api/reviews");
     assertThat(r.statusCode()).isEqualTo(200);
