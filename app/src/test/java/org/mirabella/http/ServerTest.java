@@ -98,6 +98,25 @@ class ServerTest {
           .contains(route.method().name() + " " + path);
     }
     assertThat(documented).hasSize(server.api().routes().size());
+    // And the other way round, in the document as served: every operation it names is a route.
+    java.util.Set<String> registered = new java.util.HashSet<>();
+    server.api().routes().forEach(r -> registered.add(r.method().name() + " " + r.path()));
+    doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m ->
+        assertThat(registered).as("%s %s is a registered route", m, p.getKey()).contains(m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey())));
+  }
+
+  @Test
+  void everyRouteBehindTheSignInAnswersAndDocuments401() throws Exception {
+    JsonNode doc = JSON.readTree(get("/api/openapi.json").body());
+    for (Api.Route route : server.api().routes()) {
+      if (org.mirabella.access.AuthRoutes.PUBLIC.contains(route.path())) continue;
+      String path = route.path().replaceAll("\\{[^}]+}", "x");
+      var r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+          .method(route.method().name(), HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as("%s %s without a token", route.method(), route.path()).isEqualTo(401);
+      assertThat(doc.get("paths").get(route.path()).get(route.method().name().toLowerCase(java.util.Locale.ROOT)).get("responses").has("401"))
+          .as("OpenAPI documents 401 for %s %s", route.method(), route.path()).isTrue();
+    }
   }
 
   @Test
