@@ -22,10 +22,11 @@ public final class JointActionRoutes implements Routes {
   public JointActionRoutes(ServerContext context) {
     OperationStore operations = new OperationStore(context.db());
     FieldCheckStore checks = new FieldCheckStore(context.db(), operations, new MatchingCrossCheck(context.db(), context.model()));
-    RouteSource routes = new RouteSource(new VisibleEntities(context.db(), context.model()));
+    VisibleEntities visible = new VisibleEntities(context.db(), context.model());
+    RouteSource routes = new RouteSource(visible);
     this.parts = List.of(
         new OperationRoutes(operations, checks, new org.mirabella.hits.ConfirmedHits(context.db()),
-            new org.mirabella.audit.JdbcAuditLog(context.db())),
+            new org.mirabella.audit.JdbcAuditLog(context.db()), visible),
         new RouteRoutes(routes),
         new ReportRoutes(new ReportBuilder(context.db(), operations, checks, routes, new org.mirabella.hits.ConfirmedHits(context.db()))),
         new HtcdsRoutes(new HtcdsService(context.db(), context.model())));

@@ -22,13 +22,15 @@ public final class OperationRoutes implements Routes {
   private final FieldCheckStore checks;
   private final SamePerson samePerson;
   private final org.mirabella.audit.AuditLog audit;
+  private final VisibleEntities visible;
 
   public OperationRoutes(OperationStore operations, FieldCheckStore checks, SamePerson samePerson,
-      org.mirabella.audit.AuditLog audit) {
+      org.mirabella.audit.AuditLog audit, VisibleEntities visible) {
     this.operations = operations;
     this.checks = checks;
     this.samePerson = samePerson;
     this.audit = audit;
+    this.visible = visible;
   }
 
   /** The signed-in user: who did something is the session's, never a body field's. */
@@ -61,11 +63,48 @@ public final class OperationRoutes implements Routes {
 
   record TriageInput(String triage, String by, String note) {}
 
+  /**
+   * An operation as a participant reads it: the targets, task targets and other agencies' outcome
+   * subjects it may not see are left out, as the operation's network leaves them out
+   * (GET /api/network/operations/{id}): an entity id the reader may not see is never told, not even
+   * that it exists (docs/access-model.md). The lead, the coordination centre that plans the targets
+   * and counts the outcomes, reads the operation whole.
+   */
+  private OperationStore.Details readable(OperationStore.Details d, Viewer viewer) {
+    Operation op = d.operation();
+    if (leads(op, viewer)) return d;
+    Set<String> named = new java.util.HashSet<>(op.targets());
+    d.tasks().forEach(t -> named.add(t.target()));
+    d.outcomes().forEach(o -> named.add(o.subject()));
+    named.remove(null);
+    Set<String> seen = visible.byIds(viewer, named).keySet();
+    return new OperationStore.Details(readable(op, viewer, seen), d.tasks().stream().map(t -> t.target() == null || seen.contains(t.target()) ? t
+            : new Task(t.id(), t.operationId(), t.agency(), t.kind(), t.description(), null, t.status(), t.updatedBy(), t.updatedAt())).toList(),
+        d.log(), d.outcomes().stream().map(o -> o.subject() == null || seen.contains(o.subject()) || o.agency().equals(viewer.agency()) ? o
+            : new Outcome(o.id(), o.operationId(), o.agency(), o.kind(), null, o.count(), o.minor(), o.amount(), o.currency(), o.country(),
+                o.date(), o.description(), o.recordedBy(), o.recordedAt())).toList());
+  }
+
+  private static Operation readable(Operation op, Viewer viewer, Set<String> seen) {
+    if (leads(op, viewer)) return op;
+    return new Operation(op.id(), op.name(), op.start(), op.end(), op.leadAgency(), op.participants(), op.objectives(),
+        op.targets().stream().filter(seen::contains).toList(), op.status());
+  }
+
+  private static boolean leads(Operation op, Viewer viewer) {
+    return viewer.seesEverything() || op.leadAgency().equals(viewer.agency());
+  }
+
   @Override
   public void register(Api api) {
     api.get("/api/operations", ctx -> {
       String p = ctx.queryParam("period");
-      Json.write(ctx, operations.list(RequestViewer.of(ctx), p == null ? null : Period.parse(p)));
+      Viewer viewer = RequestViewer.of(ctx);
+      List<Operation> list = operations.list(viewer, p == null ? null : Period.parse(p));
+      Set<String> targets = new java.util.HashSet<>();
+      list.forEach(op -> targets.addAll(op.targets()));
+      Set<String> seen = visible.byIds(viewer, targets).keySet();
+      Json.write(ctx, list.stream().map(op -> readable(op, viewer, seen)).toList());
     });
     api.post("/api/operations", ctx -> {
       OperationInput in = body(ctx, OperationInput.class);
@@ -76,7 +115,8 @@ public final class OperationRoutes implements Routes {
       Json.write(ctx.status(201), saved);
     });
     api.get("/api/operations/{id}", ctx -> {
-      var details = operations.details(ctx.pathParam("id"), RequestViewer.of(ctx));
+      Viewer viewer = RequestViewer.of(ctx);
+      var details = readable(operations.details(ctx.pathParam("id"), viewer), viewer);
       audited(ctx, "operation.read", ctx.pathParam("id"), null);
       Json.write(ctx, details);
     });

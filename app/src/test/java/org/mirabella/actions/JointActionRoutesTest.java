@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -101,6 +102,29 @@ class JointActionRoutesTest {
     assertThat(r.headers().firstValue("content-type").orElse("")).startsWith("application/problem+json");
     assertThat(JSON.readTree(r.body()).get("status").asInt()).isEqualTo(403);
     assertThat(r.body()).contains("investigator").doesNotContain("X-Mirabella-Roles");
+  }
+
+  @Test
+  void aParticipantIsToldOnlyTheTargetsAndSubjectsItMayRead() throws Exception {
+    for (String agency : List.of("LY", "FR", "IT")) {
+      JsonNode d = JSON.readTree(send("GET", "/api/operations/jad-mare-nostrum-2025", agency, null).body());
+      Set<String> named = new java.util.TreeSet<>();
+      d.get("operation").get("targets").forEach(t -> named.add(t.asText()));
+      d.get("tasks").forEach(t -> { if (t.hasNonNull("target")) named.add(t.get("target").asText()); });
+      d.get("outcomes").forEach(o -> { if (o.hasNonNull("subject")) named.add(o.get("subject").asText()); });
+      for (JsonNode op : JSON.readTree(send("GET", "/api/operations", agency, null).body())) op.get("targets").forEach(t -> named.add(t.asText()));
+      assertThat(named).as(agency).isNotEmpty();
+      if (agency.equals("IT")) {
+        // The lead planned the targets and counts every outcome: it reads the operation whole.
+        assertThat(named).contains("it-sco-0001", "ly-aiia-0042", "fr-oltim-0310");
+        continue;
+      }
+      for (String id : named) {
+        assertThat(send("GET", "/api/entities/" + id + "?justification=operation", agency, null).statusCode())
+            .as("%s is told of %s", agency, id).isEqualTo(200);
+      }
+      if (agency.equals("LY")) assertThat(named).contains("ly-aiia-0042").doesNotContain("it-sco-0001", "fr-oltim-0310");
+    }
   }
 
   @Test
