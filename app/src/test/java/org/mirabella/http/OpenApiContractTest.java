@@ -119,6 +119,43 @@ class OpenApiContractTest {
     assertThat(problems.values()).as(String.join("\n", problems.values())).isEmpty();
   }
 
+  @Test
+  void everyDocumentedBoundOfAWholeNumberParameterIsTheServersBound() throws Exception {
+    JsonNode doc = JSON.readTree(send("GET", "/api/openapi.json", null, null).body());
+    OpenApiDocument api = new OpenApiDocument(doc);
+    Map<String, String> fill = Map.of("{id}", "it-sco-0001", "{period}", "2025-Q3", "{table}", "joint-actions");
+    Map<String, String> needs = Map.of("/api/search", "q=x&", "/api/network/path", "from=it-sco-0001&to=it-sco-0002&");
+    List<String> problems = new ArrayList<>();
+    for (var p : (Iterable<Map.Entry<String, JsonNode>>) doc.get("paths")::fields) {
+      JsonNode get = p.getValue().get("get");
+      if (get == null) continue;
+      String path = p.getKey().startsWith("/api/network/operations/") ? p.getKey().replace("{id}", "jad-mare-nostrum-2025") : p.getKey();
+      for (var f : fill.entrySet()) path = path.replace(f.getKey(), f.getValue());
+      for (JsonNode param : get.path("parameters")) {
+        param = api.resolved(param);
+        JsonNode schema = param.path("schema");
+        if (!param.path("in").asText().equals("query") || !schema.path("type").asText().equals("integer")) continue;
+        Map<Long, Boolean> tries = new java.util.LinkedHashMap<>(); // value -> whether the document allows it
+        if (schema.has("maximum")) {
+          tries.put(schema.get("maximum").asLong(), true);
+          tries.put(schema.get("maximum").asLong() + 1, false);
+        } else {
+          tries.put(1_000_000L, true);
+        }
+        if (schema.has("minimum")) {
+          tries.put(schema.get("minimum").asLong(), true);
+          tries.put(schema.get("minimum").asLong() - 1, false);
+        }
+        for (var t : tries.entrySet()) {
+          String uri = path + "?" + needs.getOrDefault(p.getKey(), "") + param.get("name").asText() + "=" + t.getKey();
+          int status = send("GET", uri, p.getKey().equals("/api/audit") ? "it.dpo" : "it.analyst", null).statusCode();
+          if ((status == 400) == t.getValue()) problems.add(uri + " → " + status + ", but the document " + (t.getValue() ? "allows" : "refuses") + " it");
+        }
+      }
+    }
+    assertThat(problems).as(String.join("\n", problems)).isEmpty();
+  }
+
   private static List<String> names(JsonNode object) {
     List<String> out = new ArrayList<>();
     object.fieldNames().forEachRemaining(out::add);

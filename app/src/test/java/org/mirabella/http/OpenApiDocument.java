@@ -37,7 +37,7 @@ public final class OpenApiDocument {
   /** The documented response of the operation for {@code status} (a components reference followed), or null. */
   public JsonNode response(JsonNode operation, int status) {
     JsonNode r = operation.path("responses").get(Integer.toString(status));
-    return r == null ? null : resolve(r);
+    return r == null ? null : resolved(r);
   }
 
   /** What is wrong with {@code value} against {@code schema}, one line each; empty when it conforms. */
@@ -47,7 +47,8 @@ public final class OpenApiDocument {
     return out;
   }
 
-  private JsonNode resolve(JsonNode n) {
+  /** A parameter, response or schema with its components reference followed. */
+  public JsonNode resolved(JsonNode n) {
     while (n != null && n.has("$ref")) {
       JsonNode target = doc;
       for (String part : n.get("$ref").asText().substring(2).split("/")) target = target.path(part);
@@ -57,7 +58,7 @@ public final class OpenApiDocument {
   }
 
   private void check(JsonNode value, JsonNode schema, String at, List<String> out) {
-    schema = resolve(schema);
+    schema = resolved(schema);
     if (schema == null || schema.isMissingNode()) return;
     for (JsonNode part : schema.path("allOf")) check(value, part, at, out);
     JsonNode type = schema.get("type");
