@@ -79,7 +79,7 @@ public final class OperationRoutes implements Routes {
     named.remove(null);
     Set<String> seen = visible.byIds(viewer, named).keySet();
     return new OperationStore.Details(readable(op, viewer, seen), d.tasks().stream().map(t -> t.target() == null || seen.contains(t.target()) ? t
-            : new Task(t.id(), t.operationId(), t.agency(), t.kind(), t.description(), null, t.status(), t.updatedBy(), t.updatedAt())).toList(),
+            : withoutTarget(t)).toList(),
         d.log(), d.outcomes().stream().map(o -> o.subject() == null || seen.contains(o.subject()) || o.agency().equals(viewer.agency()) ? o
             : new Outcome(o.id(), o.operationId(), o.agency(), o.kind(), null, o.count(), o.minor(), o.amount(), o.currency(), o.country(),
                 o.date(), o.description(), o.recordedBy(), o.recordedAt())).toList());
@@ -89,6 +89,19 @@ public final class OperationRoutes implements Routes {
     if (leads(op, viewer)) return op;
     return new Operation(op.id(), op.name(), op.start(), op.end(), op.leadAgency(), op.participants(), op.objectives(),
         op.targets().stream().filter(seen::contains).toList(), op.status());
+  }
+
+  /** A task as its agency reads it when moving it on: the target only if the reader leads or may read it. */
+  private Task readable(Task t, Viewer viewer) {
+    if (t.target() == null || leads(operations.require(t.operationId(), viewer), viewer)
+        || visible.byIds(viewer, Set.of(t.target())).containsKey(t.target())) {
+      return t;
+    }
+    return withoutTarget(t);
+  }
+
+  private static Task withoutTarget(Task t) {
+    return new Task(t.id(), t.operationId(), t.agency(), t.kind(), t.description(), null, t.status(), t.updatedBy(), t.updatedAt());
   }
 
   private static boolean leads(Operation op, Viewer viewer) {
@@ -132,7 +145,9 @@ public final class OperationRoutes implements Routes {
     });
     api.put("/api/operations/{id}/tasks/{task}", ctx -> {
       StatusInput in = body(ctx, StatusInput.class);
-      Json.write(ctx, operations.updateTask(ctx.pathParam("id"), ctx.pathParam("task"), Task.Status.parse(in.status()), user(ctx), RequestViewer.of(ctx)));
+      Viewer viewer = RequestViewer.of(ctx);
+      Json.write(ctx, readable(operations.updateTask(ctx.pathParam("id"), ctx.pathParam("task"), Task.Status.parse(in.status()), user(ctx),
+          viewer), viewer));
     });
     api.post("/api/operations/{id}/log", ctx -> {
       LogInput in = body(ctx, LogInput.class);

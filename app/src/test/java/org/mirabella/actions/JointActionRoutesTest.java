@@ -128,6 +128,21 @@ class JointActionRoutesTest {
   }
 
   @Test
+  void anAgencyMovingOnItsTaskIsNotToldATargetItMayNotRead() throws Exception {
+    var task = send("POST", "/api/operations/jad-mare-nostrum-2025/tasks", "IT",
+        "{\"agency\":\"LY\",\"kind\":\"arrest\",\"target\":\"it-sco-0001\"}");
+    assertThat(task.statusCode()).as(task.body()).isEqualTo(201);
+    String id = JSON.readTree(task.body()).get("id").asText();
+    assertThat(send("GET", "/api/entities/it-sco-0001?justification=task", "LY", null).statusCode()).isEqualTo(404);
+    var moved = send("PUT", "/api/operations/jad-mare-nostrum-2025/tasks/" + id, "LY", "{\"status\":\"in-progress\"}");
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+    assertThat(moved.body()).doesNotContain("it-sco-0001");
+    assertThat(JSON.readTree(moved.body()).get("status").asText()).isEqualTo("IN_PROGRESS");
+    var byLead = send("PUT", "/api/operations/jad-mare-nostrum-2025/tasks/" + id, "IT", "{\"status\":\"done\"}");
+    assertThat(JSON.readTree(byLead.body()).get("target").asText()).isEqualTo("it-sco-0001");
+  }
+
+  @Test
   void participantsSeeTheOperationAndOthersGetNotFound() throws Exception {
     JsonNode list = JSON.readTree(send("GET", "/api/operations?period=2025-Q3", "LY", null).body());
     assertThat(list).hasSize(1);
