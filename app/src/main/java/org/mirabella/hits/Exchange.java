@@ -239,7 +239,7 @@ public final class Exchange {
     if (full) {
       m.put("requests", requests);
       m.put("judgements", judgements(h));
-      m.put("messages", messages(v, "hit_id = :hit", Map.of("hit", h.id())));
+      m.put("messages", messages(v, h.ref(), h.otherAgency(v.agency()), null, "hit_id = :hit", Map.of("hit", h.id())));
     }
     return m;
   }
@@ -425,8 +425,25 @@ public final class Exchange {
     });
   }
 
-  /** The messages the viewer may read, oldest first. */
-  public List<Map<String, Object>> messages(Viewer v, String where, Map<String, Object> binds) {
+  /**
+   * The messages the viewer may read on {@code object} (a hit's reference or a case), oldest first.
+   * Messages are case content, so a read that returns any is audited ({@code message.read}, with
+   * their ids, never their text).
+   */
+  public List<Map<String, Object>> messages(Viewer v, String object, String objectAgency, String justification, String where,
+      Map<String, Object> binds) {
+    List<Map<String, Object>> list = messageList(v, where, binds);
+    if (!list.isEmpty()) {
+      StringBuilder ids = new StringBuilder();
+      for (Map<String, Object> m : list) ids.append(ids.isEmpty() ? "" : " ").append(m.get("id"));
+      String detail = list.size() + " message" + (list.size() == 1 ? "" : "s") + ": " + ids;
+      audit.record(new AuditEvent(v.user(), v.agency(), "message.read", object, objectAgency, justification,
+          detail.length() > 200 ? detail.substring(0, 197) + "..." : detail));
+    }
+    return list;
+  }
+
+  private List<Map<String, Object>> messageList(Viewer v, String where, Map<String, Object> binds) {
     return db.jdbi().withHandle(x -> x.createQuery("SELECT * FROM message WHERE " + where
             + " AND (victim_protection = FALSE OR from_agency = :msg_agency OR :msg_vp) ORDER BY id").bindMap(binds)
         .bind("msg_agency", v.agency()).bind("msg_vp", v.seesForeignVictims())

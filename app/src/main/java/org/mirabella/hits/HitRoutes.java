@@ -88,7 +88,8 @@ public final class HitRoutes implements Routes {
     api.get("/api/cases/{agency}/{ref}/messages", ctx -> {
       Viewer v = Viewers.requireReader(ctx);
       String[] c = caseOf(ctx, v);
-      ctx.json(exchange.messages(v, "case_agency = :a AND case_ref = :r", Map.of("a", c[0], "r", c[1])));
+      ctx.json(exchange.messages(v, c[0] + "/" + c[1], c[0], Viewers.justification(ctx), "case_agency = :a AND case_ref = :r",
+          Map.of("a", c[0], "r", c[1])));
     });
     api.post("/api/cases/{agency}/{ref}/messages", ctx -> {
       Viewer v = Viewers.requireReader(ctx);

@@ -74,8 +74,8 @@ class AccessStoreBothDatabasesTest {
       exchange.judge(uk, hit, org.mirabella.hits.Judgement.CONFIRMED, "same phone");
       exchange.message(de, hit.id(), null, null, "about the victim", org.mirabella.provenance.HandlingCode.H3, "liaison only", true,
           hit.ref(), "UK");
-      assertThat(exchange.messages(uk, "hit_id = :h", java.util.Map.of("h", hit.id()))).isEmpty();
-      assertThat(exchange.messages(de, "hit_id = :h", java.util.Map.of("h", hit.id()))).hasSize(1);
+      assertThat(exchange.messages(uk, hit.ref(), "DE", null, "hit_id = :h", java.util.Map.of("h", hit.id()))).isEmpty();
+      assertThat(exchange.messages(de, hit.ref(), "UK", null, "hit_id = :h", java.util.Map.of("h", hit.id()))).hasSize(1);
       assertThat(exchange.view(uk, exchange.visibleHit(uk, hit.ref()).orElseThrow(), true).get("judgement")).isEqualTo("confirmed");
       db.jdbi().useHandle(h -> h.execute("UPDATE entity SET review_date = DATE '2020-01-01' WHERE id = 'uk-nca-5522'"));
       assertThat(new Reviews(db, store, audit, ReviewClocks.defaults()).queue(uk, java.time.LocalDate.now()))

@@ -177,5 +177,12 @@ class HitsTest {
     assertThat(s.getAs("uk.analyst", "/api/cases/IT/IT-SCO-2024-117/messages").statusCode()).isEqualTo(404);
     assertThat(s.postAs("uk.analyst", "/api/cases/IT/IT-SCO-2024-117/messages", "{\"body\":\"hello\"}").statusCode()).isEqualTo(404);
     assertThat(s.getAs("uk.analyst", "/api/cases/IT/NO-SUCH-CASE/messages").statusCode()).isEqualTo(404);
+    // Messages are case content: each read that returns any is audited, by id, never by text.
+    var reads = s.db.jdbi().withHandle(x -> x.createQuery("SELECT username || ' ' || object || ' ' || detail FROM audit_log "
+        + "WHERE action = 'message.read' ORDER BY seq").mapTo(String.class).list());
+    assertThat(reads).hasSize(2);
+    assertThat(reads.get(0)).startsWith("it.analyst " + h.ref() + " 1 message: ");
+    assertThat(reads.get(1)).startsWith("de.analyst IT/IT-SCO-2024-117 1 message: ");
+    assertThat(String.join(" ", reads)).doesNotContain("Boat seized").doesNotContain("Call us");
   }
 }
