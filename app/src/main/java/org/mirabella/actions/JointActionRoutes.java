@@ -24,11 +24,12 @@ public final class JointActionRoutes implements Routes {
     FieldCheckStore checks = new FieldCheckStore(context.db(), operations, new MatchingCrossCheck(context.db(), context.model()));
     VisibleEntities visible = new VisibleEntities(context.db(), context.model());
     RouteSource routes = new RouteSource(visible);
+    var audit = new org.mirabella.audit.JdbcAuditLog(context.db());
     this.parts = List.of(
-        new OperationRoutes(operations, checks, new org.mirabella.hits.ConfirmedHits(context.db()),
-            new org.mirabella.audit.JdbcAuditLog(context.db()), visible),
-        new RouteRoutes(routes),
-        new ReportRoutes(new ReportBuilder(context.db(), operations, checks, routes, new org.mirabella.hits.ConfirmedHits(context.db()))),
+        new OperationRoutes(operations, checks, new org.mirabella.hits.ConfirmedHits(context.db()), audit, visible),
+        new RouteRoutes(routes, audit),
+        new ReportRoutes(new ReportBuilder(context.db(), operations, checks, routes, new org.mirabella.hits.ConfirmedHits(context.db())),
+            audit),
         new HtcdsRoutes(new HtcdsService(context.db(), context.model())));
   }
 

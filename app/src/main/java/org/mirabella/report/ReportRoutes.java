@@ -4,7 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mirabella.access.Viewers;
 import org.mirabella.actions.RequestViewer;
+import org.mirabella.audit.AuditEvent;
+import org.mirabella.audit.AuditLog;
 import org.mirabella.http.Api;
 import org.mirabella.http.NotFound;
 import org.mirabella.http.Routes;
@@ -17,12 +20,22 @@ import org.mirabella.model.InvalidData;
  */
 public final class ReportRoutes implements Routes {
   private final ReportBuilder builder;
+  private final AuditLog audit;
 
-  public ReportRoutes(ReportBuilder builder) {
+  public ReportRoutes(ReportBuilder builder, AuditLog audit) {
     this.builder = builder;
+    this.audit = audit;
   }
 
-  private Report report(io.javalin.http.Context ctx) {
+  /** The report for the request's period and threshold; every one built is audited ({@code report.read}, with its form). */
+  private Report report(io.javalin.http.Context ctx, String form) {
+    Report r = build(ctx);
+    var v = Viewers.of(ctx);
+    audit.record(new AuditEvent(v.user(), v.agency(), "report.read", r.period().label(), null, Viewers.justification(ctx), form));
+    return r;
+  }
+
+  private Report build(io.javalin.http.Context ctx) {
     String t = ctx.queryParam("threshold");
     int threshold = Suppression.DEFAULT.threshold();
     if (t != null) {
@@ -41,7 +54,7 @@ public final class ReportRoutes implements Routes {
   @Override
   public void register(Api api) {
     api.get("/api/reports/{period}", ctx -> {
-      Report r = report(ctx);
+      Report r = report(ctx, "json");
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("title", r.title());
       out.put("period", r.period().label());
@@ -50,16 +63,16 @@ public final class ReportRoutes implements Routes {
       out.put("tables", r.tables().stream().map(ReportRoutes::json).toList());
       org.mirabella.actions.Json.write(ctx, out);
     });
-    api.get("/api/reports/{period}/html", ctx -> ctx.contentType("text/html; charset=utf-8").result(html(report(ctx))));
+    api.get("/api/reports/{period}/html", ctx -> ctx.contentType("text/html; charset=utf-8").result(html(report(ctx, "html"))));
     api.get("/api/reports/{period}/pdf", ctx -> {
-      Report r = report(ctx);
+      Report r = report(ctx, "pdf");
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       PdfReport.write(html(r), null, out);
       ctx.contentType("application/pdf").header("Content-Disposition", "attachment; filename=\"mirabella-" + r.period().label() + ".pdf\"")
           .result(out.toByteArray());
     });
     api.get("/api/reports/{period}/csv/{table}", ctx -> {
-      Table t = report(ctx).table(ctx.pathParam("table"));
+      Table t = report(ctx, "csv " + ctx.pathParam("table")).table(ctx.pathParam("table"));
       if (t == null) throw new NotFound("no table " + ctx.pathParam("table"));
       ctx.contentType("text/csv; charset=utf-8").result(Csv.of(t));
     });

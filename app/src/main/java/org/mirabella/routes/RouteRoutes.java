@@ -2,7 +2,10 @@ package org.mirabella.routes;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mirabella.access.Viewers;
 import org.mirabella.actions.RequestViewer;
+import org.mirabella.audit.AuditEvent;
+import org.mirabella.audit.AuditLog;
 import org.mirabella.http.Api;
 import org.mirabella.http.Routes;
 import org.mirabella.model.InvalidData;
@@ -10,13 +13,16 @@ import org.mirabella.report.Period;
 
 /**
  * {@code GET /api/routes?period=2025-Q3}: the route network the reader may see, for one period, with
- * persons per quarter and route over all periods (change over time).
+ * persons per quarter and route over all periods (change over time). Aggregates of case data, so
+ * every read is audited ({@code routes.read}: the period and the counts).
  */
 public final class RouteRoutes implements Routes {
   private final RouteSource source;
+  private final AuditLog audit;
 
-  public RouteRoutes(RouteSource source) {
+  public RouteRoutes(RouteSource source, AuditLog audit) {
     this.source = source;
+    this.audit = audit;
   }
 
   @Override
@@ -39,6 +45,9 @@ public final class RouteRoutes implements Routes {
       out.put("undated", n.undatable(period));
       out.put("quarterly", n.quarterly());
       out.put("routes", Gazetteer.get().routes());
+      var v = Viewers.of(ctx);
+      audit.record(new AuditEvent(v.user(), v.agency(), "routes.read", period.label(), null, Viewers.justification(ctx),
+          n.flows(period).size() + " flows, " + n.hotspots(period).size() + " hotspots"));
       org.mirabella.actions.Json.write(ctx, out);
     });
   }

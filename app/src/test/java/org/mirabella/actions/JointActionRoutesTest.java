@@ -184,5 +184,11 @@ class JointActionRoutesTest {
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     assertThat(send("GET", "/api/reports/2025-Q3/csv/hotspots", "IT", null).body()).startsWith("Kind,Place,Country,Events,Persons");
+    // Aggregates of case data too: each read is audited with its period and form.
+    var reads = db.jdbi().withHandle(h -> h.createQuery("SELECT username || ':' || action || ':' || object || ':' || detail FROM audit_log "
+        + "WHERE action IN ('routes.read', 'report.read') AND username = 'it.analyst' ORDER BY seq").mapTo(String.class).list());
+    assertThat(reads).first().asString().startsWith("it.analyst:routes.read:2025-Q3:").contains(" flows, ");
+    assertThat(reads).contains("it.analyst:report.read:2025-Q3:json", "it.analyst:report.read:2025-Q3:html",
+        "it.analyst:report.read:2025-Q3:pdf", "it.analyst:report.read:2025-Q3:csv hotspots");
   }
 }
