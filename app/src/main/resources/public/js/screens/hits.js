@@ -92,7 +92,7 @@ async function renderHit(root, ctx, ref) {
 
   const requestRow = (r) => h('div', { class: 'request card', 'data-request': r.id, 'data-status': r.status },
     h('p', {}, badge.agency(r.requesterAgency), ' ', t('hits.requestedBy', { by: r.requestedBy || '', at: formatDate(r.requestedAt) }), ' ',
-      badge.status(r.status), r.deadline && [' ', h('span', { class: 'small' }, t('hits.due', { at: formatDate(r.deadline) }))], r.overdue && [' ', badge.overdue()]),
+      badge.status(r.revokedAt ? 'revoked' : r.status), r.deadline && [' ', h('span', { class: 'small' }, t('hits.due', { at: formatDate(r.deadline) }))], r.overdue && [' ', badge.overdue()]),
     h('blockquote', { class: 'justification' }, r.justification),
     r.reason && h('p', { class: 'small' }, t('hits.answerReason', { reason: r.reason, by: r.answeredBy || '' })),
     r.releasedProperties && h('p', { class: 'small' }, t('hits.releasedProps', { props: r.releasedProperties.join(', ') })));
@@ -122,7 +122,7 @@ async function renderHit(root, ctx, ref) {
           h('button', { type: 'button', class: 'secondary', id: `choose-${r.id}`, onclick: chooseProps }, t('hits.releasePart')),
           h('button', { type: 'button', class: 'danger', id: `refuse-${r.id}`, onclick: () => act(() => api.refuse(ref, r.id, reason.value.trim()), t('hits.refusedDone')) }, t('hits.refuse'))),
         partBox],
-      ['released', 'partial'].includes(r.status) && !r.revokedAt && h('div', { class: 'actions' },
+      ['released', 'partly_released'].includes(r.status) && !r.revokedAt && h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'secondary', id: `revoke-${r.id}`, onclick: () => act(() => api.revoke(ref, r.id, reason.value.trim() || t('hits.revokeDefault')), t('hits.revokedDone')) }, t('hits.revoke'))));
   };
 

@@ -392,12 +392,43 @@ class WebJourneyTest {
     browser.wait(Duration.ofSeconds(15)).until(d -> !browser.all(By.cssSelector("[data-request][data-status='released']")).isEmpty());
 
     // Now the British analyst reaches the Italian record from the hit.
-    browser.signOut();
-    browser.signIn(DemoAccounts.UK.user(), DemoAccounts.UK.password());
-    browser.go("#/hits/" + ref);
+    openHitAs(DemoAccounts.UK, ref);
     browser.waitFor(By.id("other-entity")).click();
     browser.justifyIfAsked("UK-NCA-OIC-884: released by IT on hit " + ref);
     assertThat(browser.waitFor(By.id("properties")).getText()).contains("Mohamed Abdelrahman");
+  }
+
+  /** Signs in afresh as {@code account} and opens the hit {@code ref}. */
+  private void openHitAs(DemoAccounts account, String ref) {
+    if (!"about:blank".equals(browser.driver.getCurrentUrl())) browser.signOut();
+    browser.signIn(account.user(), account.password());
+    browser.go("#/hits/" + ref);
+  }
+
+  @Test
+  void aPartReleaseIsShownAsSuchAndTheOwnerCanRevokeIt() {
+    // A hit of its own between the German and the Italian records of the same man, so that this
+    // journey does not depend on the full release above.
+    String ref = new org.mirabella.hits.HitStore(server.db, new org.mirabella.audit.JdbcAuditLog(server.db))
+        .record(new org.mirabella.hits.ScoredPair("it-sco-0001", "de-bka-7781", 0.93, org.mirabella.hits.ScoredPair.Band.HIGH,
+            java.util.Set.of("name"), "web-test")).orElseThrow().ref();
+    openHitAs(DemoAccounts.DE, ref);
+    browser.waitFor(By.id("request-justification")).sendKeys("DE-BKA-ST-3312: same man as our organiser?");
+    browser.find(By.id("request-details")).click();
+    browser.wait(Duration.ofSeconds(15)).until(d -> !browser.all(By.cssSelector("[data-request][data-status='pending']")).isEmpty());
+
+    // The Italian owner releases the name only.
+    openHitAs(DemoAccounts.IT, ref);
+    browser.waitFor(By.cssSelector("button[id^='choose-']")).click();
+    browser.justifyIfAsked("IT-SCO-2024-117: answering the BKA's request");
+    browser.waitFor(By.cssSelector("input[name=prop][value=name]")).click();
+    browser.find(By.cssSelector("button[id^='release-part-']")).click();
+    WebElement request = browser.waitFor(By.cssSelector("[data-request][data-status='partly_released']"));
+    assertThat(request.getText()).contains("partly released", "name").doesNotContain("⟦");
+    // A part release can be revoked like a full one, and then shows as revoked.
+    browser.find(By.cssSelector("button[id^='revoke-']")).click();
+    browser.wait(Duration.ofSeconds(15)).until(d -> browser.all(By.cssSelector("button[id^='revoke-']")).isEmpty());
+    assertThat(browser.waitFor(By.cssSelector("[data-request]")).getText()).contains("revoked").doesNotContain("⟦");
   }
 
   @Test
