@@ -444,7 +444,7 @@ export default {
   'role.lookout': 'Lookout',
   'role.broker': 'Broker / intermediary',
   'role.exploiter': 'Exploiter',
-  'hits.range': 'Hits {from}–{to} of {total}; the filter applies to this page.',
+  'hits.range': 'Hits {from}–{to} of {total}.',
   'hits.previous': '← Newer hits',
   'hits.next': 'Older hits →',
 };

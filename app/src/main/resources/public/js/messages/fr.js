@@ -427,7 +427,7 @@ export default {
   'network.removed': 'Retirés',
   'network.lccShare': 'Plus grande partie restante',
   'measure.coreness': 'cœur (k-core)',
-  'hits.range': 'Concordances {from} à {to} sur {total} ; le filtre s’applique à cette page.',
+  'hits.range': 'Concordances {from} à {to} sur {total}.',
   'hits.previous': '← Plus récentes',
   'hits.next': 'Plus anciennes →',
 };

@@ -53,7 +53,8 @@ export async function render(root, ctx) {
     h('span', { id: 'hits-range' }, t('hits.range', { from: hits.length ? offset + 1 : offset, to: offset + hits.length, total })), ' ',
     offset > 0 && h('a', { href: link(filter, Math.max(0, offset - PAGE)), id: 'hits-previous' }, t('hits.previous')), ' ',
     offset + hits.length < total && h('a', { href: link(filter, offset + PAGE), id: 'hits-next' }, t('hits.next'))) : null;
-  clear(list, h('h2', { id: 'hits-count' }, t('hits.count', { count: shown.length })), pager, shown.length === 0 ? h('p', { class: 'empty' }, t('hits.none')) : table([
+  // The server filters and counts every hit (X-Total-Count); the page shows at most PAGE of them.
+  clear(list, h('h2', { id: 'hits-count' }, t('hits.count', { count: total })), pager, shown.length === 0 ? h('p', { class: 'empty' }, t('hits.none')) : table([
     [t('hits.col.ref'), (x) => h('a', { href: `#/hits/${encodeURIComponent(x.ref)}`, class: 'hit-link' }, x.ref)],
     [t('hits.col.when'), (x) => formatDate(x.createdAt), { class: 'nowrap' }],
     [t('hits.col.ours'), (x) => entityLink(x.ownEntity)],

@@ -398,6 +398,51 @@ class WebJourneyTest {
     assertThat(browser.waitFor(By.id("properties")).getText()).contains("Mohamed Abdelrahman");
   }
 
+  private static List<org.mirabella.hits.Hit> frenchGermanHits;
+
+  /**
+   * Sixty hits between French and German records of the synthetic case file, made once: more than
+   * a page (50) of either inbox. The first made is the oldest, so it is not on the inbox's first page.
+   */
+  private static synchronized List<org.mirabella.hits.Hit> moreThanAPageOfHits() {
+    if (frenchGermanHits == null) {
+      var store = new org.mirabella.hits.HitStore(server.db, new org.mirabella.audit.JdbcAuditLog(server.db));
+      String ids = "SELECT id FROM entity WHERE agency = :a AND schema_name = 'Person' AND category <> 'VICTIM' ORDER BY id LIMIT 60";
+      List<String> fr = server.db.jdbi().withHandle(x -> x.createQuery(ids).bind("a", "FR").mapTo(String.class).list());
+      List<String> de = server.db.jdbi().withHandle(x -> x.createQuery(ids).bind("a", "DE").mapTo(String.class).list());
+      assertThat(Math.min(fr.size(), de.size())).as("French and German persons in the case file").isEqualTo(60);
+      List<org.mirabella.hits.Hit> made = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        made.add(store.record(new org.mirabella.hits.ScoredPair(fr.get(i), de.get(i), 0.8, org.mirabella.hits.ScoredPair.Band.MEDIUM,
+            java.util.Set.of("name"), "web-test")).orElseThrow());
+      }
+      frenchGermanHits = made;
+    }
+    return frenchGermanHits;
+  }
+
+  @Test
+  void theHitsInboxCountsEveryHitNotThoseOfItsFirstPage() {
+    moreThanAPageOfHits();
+    long total = server.db.jdbi().withHandle(x -> x.createQuery("SELECT COUNT(*) FROM hit WHERE left_agency = 'FR' OR right_agency = 'FR'")
+        .mapTo(Long.class).one());
+    browser.signIn(DemoAccounts.FR.user(), DemoAccounts.FR.password());
+    browser.go("#/hits");
+    assertThat(browser.waitFor(By.id("hits-count")).getText()).isEqualTo("Hits: " + total);
+    assertThat(browser.find(By.id("hits-range")).getText()).isEqualTo("Hits 1–50 of " + total + ".");
+    assertThat(browser.all(By.cssSelector("#hits-list tbody tr"))).hasSize(50);
+  }
+
+  @Test
+  void aRecordsProfileListsItsHitWhereverItIsInTheInbox() {
+    org.mirabella.hits.Hit oldest = moreThanAPageOfHits().get(0);
+    browser.signIn(DemoAccounts.FR.user(), DemoAccounts.FR.password());
+    browser.go("#/entity/" + oldest.ownEntity("FR"));
+    browser.justifyIfAsked("FR-OLTIM-2025-021: checking the record's hits");
+    browser.waitFor(By.id("properties"));
+    assertThat(browser.waitFor(By.cssSelector("#entity-hits a[href='#/hits/" + oldest.ref() + "']")).getText()).isEqualTo(oldest.ref());
+  }
+
   /** Signs in afresh as {@code account} and opens the hit {@code ref}. */
   private void openHitAs(DemoAccounts account, String ref) {
     if (!"about:blank".equals(browser.driver.getCurrentUrl())) browser.signOut();
