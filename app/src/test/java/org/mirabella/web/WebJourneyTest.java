@@ -147,6 +147,19 @@ class WebJourneyTest {
   }
 
   @Test
+  void aReportTheServerRefusesIsSaidBesideItsButtonNotThrown() {
+    server.assumeApi("GET /api/routes");
+    signInIfServerHasAccounts();
+    browser.go("#/routes?period=2025-Q5");
+    browser.waitFor(By.cssSelector("#route-network .problem"));
+    browser.find(By.id("report-pdf")).click();
+    // The server's answer beside the buttons, and no uncaught error in the console (checked after each test).
+    WebElement problem = browser.waitFor(By.cssSelector("#report-errors .problem"));
+    assertThat(problem.getAttribute("data-status")).isEqualTo("400");
+    assertThat(problem.getText()).contains("period");
+  }
+
+  @Test
   void mapDrawsTheOfflineWorldOutlineWithoutTiles() {
     signInIfServerHasAccounts();
     browser.go("#/map");
