@@ -504,6 +504,45 @@ class WebJourneyTest {
     shot("network");
   }
 
+  /** Calls the API as {@code account} (for a journey's setup), expecting success; returns the answer's body. */
+  private static String apiPost(DemoAccounts account, String path, String json) throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    var login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/api/login"))
+        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"user\":\"" + account.user() + "\",\"password\":\"" + account.password() + "\"}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    String token = org.mirabella.model.json.EntityJson.mapper().readTree(login.body()).get("token").asText();
+    var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + path))
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path + ": " + r.body()).isBetween(200, 299);
+    return r.body();
+  }
+
+  @Test
+  void aPartnerSeesTheLeadsControlsDisabledNotRefusedAfterTheChange() throws Exception {
+    server.assumeApi("POST /api/operations");
+    apiPost(DemoAccounts.IT, "/api/operations", "{\"id\":\"porto-sicuro-2026\",\"name\":\"Porto Sicuro\",\"start\":\"2026-12-10\","
+        + "\"end\":\"2026-12-11\",\"leadAgency\":\"IT\",\"participants\":[\"IT\",\"LY\"],\"objectives\":[],\"status\":\"planned\"}");
+    apiPost(DemoAccounts.IT, "/api/operations/porto-sicuro-2026/tasks", "{\"agency\":\"IT\",\"kind\":\"arrest\"}");
+    apiPost(DemoAccounts.IT, "/api/operations/porto-sicuro-2026/tasks", "{\"agency\":\"LY\",\"kind\":\"search\"}");
+    // The Libyan partner may move its own task on, not Italy's, and not the operation's status
+    // (the server refuses those: the controls used to take the change and then show the refusal).
+    browser.signIn(DemoAccounts.LY.user(), DemoAccounts.LY.password());
+    browser.go("#/operations/porto-sicuro-2026");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> enabled = (Map<String, Object>) browser.js("return Object.fromEntries([...document.querySelectorAll('#main tr')]"
+        + ".filter((tr) => tr.querySelector('select')).map((tr) => [tr.querySelector('.badge.agency').textContent, !tr.querySelector('select').disabled]))");
+    assertThat(enabled).containsEntry("LY", true).containsEntry("IT", false);
+    assertThat(browser.find(By.id("op-status")).isEnabled()).isFalse();
+    // The lead may change everything.
+    browser.signOut();
+    browser.signIn(DemoAccounts.IT.user(), DemoAccounts.IT.password());
+    browser.go("#/operations/porto-sicuro-2026");
+    assertThat(browser.all(By.cssSelector("#main select[aria-label^='Status of task']"))).hasSize(2).allMatch(WebElement::isEnabled);
+    assertThat(browser.find(By.id("op-status")).isEnabled()).isTrue();
+  }
+
   @Test
   void aCoordinatorPlansAJointActionDayAndRecordsItsOutcome() {
     server.assumeApi("POST /api/operations");
