@@ -300,6 +300,32 @@ class WebJourneyTest {
   }
 
   @Test
+  void theCaseFilterTakesACaseReferenceAsTheResultsShowIt() {
+    server.assumeApi("GET /api/search");
+    // An Italian case whose reference holds a slash of its own, as Italy's prosecutors write them.
+    String ref = "RGNR 9876/2025 DDA Catania";
+    server.context.entities().ensureCase("IT", ref, null, java.time.LocalDate.of(2025, 1, 1));
+    var e = new org.mirabella.model.Entity("it-slash-case-1", org.mirabella.model.Model.get().require("Vessel"), "IT", ref, null, null);
+    e.add("name", "Stella Maris II", org.mirabella.provenance.Provenance.of("IT", ref));
+    server.context.entities().write(List.of(e));
+    server.context.search().index(List.of(e));
+    browser.signIn(DemoAccounts.IT.user(), DemoAccounts.IT.password());
+    // Typed as the Case column shows it, with or without the agency filter (it used to be read as
+    // agency "RGNR 9876", reference "2025 DDA Catania").
+    for (String filter : List.of("&agency=IT", "")) {
+      browser.go("#/search?case=" + java.net.URLEncoder.encode(ref, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + filter);
+      browser.justifyIfAsked("IT RGNR 9876/2025: the case's records");
+      browser.wait(Duration.ofSeconds(15)).until(d -> !browser.all(By.cssSelector("#results h2, #results .problem")).isEmpty());
+      assertThat(browser.find(By.id("results")).getText()).as("results of the case" + filter).contains("Stella Maris II");
+    }
+    // A reference whose prefix is its agency, as before.
+    browser.go("#/search?case=IT-SCO-2024-117");
+    browser.justifyIfAsked("IT-SCO-2024-117: the case's records");
+    browser.wait(Duration.ofSeconds(15)).until(d -> !browser.all(By.cssSelector("#results a.result-link")).isEmpty());
+    assertThat(browser.find(By.id("results")).getText()).contains("Mohamed Abdelrahman");
+  }
+
+  @Test
   void signInShowsTheUsersAgencyAndSignOutEndsTheSession() {
     server.assumeApi("POST /api/login");
     browser.go("#/search");
