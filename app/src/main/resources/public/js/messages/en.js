@@ -76,6 +76,7 @@ export default {
   'justification.label': 'Reason',
   'justification.hint': 'For example the case reference and why you need this.',
   'justification.submit': 'Continue',
+  'justification.cancelled': 'No reason was given, so nothing is shown. Open it again to give one.',
   'justification.tooShort': 'Give a reason of at least 10 characters.',
   'justification.purpose.search': 'searching for persons',
   'justification.purpose.profile': 'opening this record',

@@ -70,6 +70,7 @@ export default {
   'justification.label': 'Motif',
   'justification.hint': 'Par exemple la référence de l’affaire et la raison de votre besoin.',
   'justification.submit': 'Continuer',
+  'justification.cancelled': 'Aucun motif n’a été donné : rien n’est affiché. Rouvrez-la pour en donner un.',
   'justification.tooShort': 'Indiquez un motif d’au moins 10 caractères.',
   'justification.purpose.search': 'rechercher des personnes',
   'justification.purpose.profile': 'ouvrir cette fiche',

@@ -390,6 +390,18 @@ class WebJourneyTest {
   }
 
   @Test
+  void cancellingTheJustificationSaysSoInTheUsersWords() {
+    server.assumeApi("GET /api/entities/{id}");
+    browser.signIn(DemoAccounts.DE.user(), DemoAccounts.DE.password());
+    browser.go("#/entity/de-bka-7781");
+    browser.waitFor(By.cssSelector("dialog.justification textarea")).sendKeys(Keys.ESCAPE);
+    browser.waitReady();
+    WebElement problem = browser.waitFor(By.cssSelector("main .problem"));
+    assertThat(problem.getText()).contains("No reason was given").doesNotContain("X-Justification");
+    assertThat(browser.all(By.id("properties"))).isEmpty();
+  }
+
+  @Test
   void onlyADataProtectionOfficerSeesTheAuditTrail() {
     server.assumeApi("POST /api/login");
     server.assumeApi("GET /api/audit");
