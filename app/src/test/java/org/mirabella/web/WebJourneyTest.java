@@ -169,6 +169,11 @@ class WebJourneyTest {
     assertThat(browser.all(By.cssSelector("#map img.leaflet-tile"))).as("no tile images").isEmpty();
   }
 
+  /** Waits until the map screen has drawn what the API answered. */
+  private void waitForMap() {
+    browser.wait(Duration.ofSeconds(20)).until(d -> "true".equals(browser.js("return document.body.dataset.mapReady || ''")));
+  }
+
   @SuppressWarnings("unchecked")
   private List<Map<String, Object>> flowsDrawn() {
     return (List<Map<String, Object>>) browser.js("return [...document.querySelectorAll('#map path.flow')].map(p => ({from: p.dataset.from, "
@@ -180,7 +185,7 @@ class WebJourneyTest {
     server.assumeApi("GET /api/map/events");
     browser.signIn(DemoAccounts.IT.user(), DemoAccounts.IT.password());
     browser.go("#/map");
-    browser.wait(Duration.ofSeconds(20)).until(d -> "true".equals(browser.js("return document.body.dataset.mapReady || ''")));
+    waitForMap();
     assertThat(browser.all(By.cssSelector("#map-status .problem"))).as("no error").isEmpty();
     List<Map<String, Object>> flows = flowsDrawn();
     assertThat(flows).as("journey legs drawn as flows").isNotEmpty();
@@ -204,15 +209,31 @@ class WebJourneyTest {
     new org.openqa.selenium.support.ui.Select(browser.find(By.id("map-route"))).selectByValue("channel");
     browser.find(By.id("map-apply")).click();
     browser.wait(Duration.ofSeconds(15)).until(d -> String.valueOf(browser.js("return location.hash")).contains("route=channel"));
-    browser.wait(Duration.ofSeconds(20)).until(d -> "true".equals(browser.js("return document.body.dataset.mapReady || ''")));
+    waitForMap();
     assertThat(flowsDrawn()).noneSatisfy(f -> assertThat(f.get("to")).isEqualTo("Lampedusa"));
     // A partner sees only its own part: Libya's analyst gets no Italian journey leg.
     browser.signOut();
     browser.signIn(DemoAccounts.LY.user(), DemoAccounts.LY.password());
     browser.go("#/map");
-    browser.wait(Duration.ofSeconds(20)).until(d -> "true".equals(browser.js("return document.body.dataset.mapReady || ''")));
+    waitForMap();
     List<String> owners = browser.all(By.cssSelector("#map-list .badge.agency")).stream().map(WebElement::getText).distinct().toList();
     assertThat(owners).as("owners of what Libya's analyst sees on the map").containsOnly("LY");
+  }
+
+  @Test
+  void untickingEveryKindOnTheMapShowsNothingNotEverything() {
+    server.assumeApi("GET /api/map/events");
+    browser.signIn(DemoAccounts.IT.user(), DemoAccounts.IT.password());
+    browser.go("#/map");
+    waitForMap();
+    assertThat(flowsDrawn()).as("Italy's legs with every kind ticked").isNotEmpty();
+    for (WebElement box : browser.all(By.cssSelector("#map-filters input[name=kinds]"))) box.click();
+    browser.find(By.id("map-apply")).click();
+    browser.wait(Duration.ofSeconds(15)).until(d -> String.valueOf(browser.js("return location.hash")).endsWith("kinds="));
+    waitForMap();
+    assertThat(flowsDrawn()).isEmpty();
+    assertThat(browser.all(By.cssSelector("#map path.event"))).isEmpty();
+    assertThat(browser.all(By.cssSelector("#map-filters input[name=kinds]:checked"))).as("the boxes stay unticked").isEmpty();
   }
 
   @Test
