@@ -68,6 +68,7 @@ export default {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.missing': 'Enter your user name and password.',
+  'login.refused': 'Wrong user name or password.',
   'login.noAuth': 'This server has no sign-in yet.',
   'login.continue': 'Continue',
 

@@ -63,6 +63,7 @@ export default {
   'login.password': 'Mot de passe',
   'login.submit': 'Se connecter',
   'login.missing': 'Saisissez votre nom d’utilisateur et votre mot de passe.',
+  'login.refused': 'Nom d’utilisateur ou mot de passe incorrect.',
   'login.noAuth': 'Ce serveur n’a pas encore de connexion.',
   'login.continue': 'Continuer',
   'justification.title': 'Justification requise',

@@ -368,6 +368,16 @@ class WebJourneyTest {
     browser.find(By.id("login-submit")).click();
     WebElement problem = browser.waitFor(By.cssSelector("#login-errors .problem"));
     assertThat(problem.getAttribute("data-status")).isEqualTo("401");
+    // In the user's language, not the server's English.
+    browser.go("#/login");
+    new org.openqa.selenium.support.ui.Select(browser.find(By.id("lang-select"))).selectByValue("fr");
+    browser.wait(Duration.ofSeconds(15)).until(d -> "fr".equals(browser.js("return document.documentElement.lang")));
+    browser.waitReady();
+    browser.waitFor(By.name("username")).sendKeys(DemoAccounts.IT.user());
+    browser.find(By.name("password")).sendKeys("not-the-password");
+    browser.find(By.id("login-submit")).click();
+    assertThat(browser.waitFor(By.cssSelector("#login-errors .problem")).getText())
+        .contains("Nom d’utilisateur ou mot de passe incorrect").doesNotContain("Wrong", "Unauthorized");
   }
 
   @Test
