@@ -34,10 +34,16 @@ export async function render(root, ctx) {
     return `#/hits${s ? `?${s}` : ''}`;
   };
   const show = select('show', FILTERS.map((f) => [f, t(`hits.show.${f || 'all'}`)]), filter, { id: 'f-show' });
-  show.addEventListener('change', () => ctx.navigate(link(show.value, 0)));
+  // Applied with its button, as the other filters are: a change of the select (each arrow key at the
+  // keyboard) used to reload the inbox at once and take the focus away from the select.
+  const form = h('form', { class: 'filters card', id: 'hits-filters' }, field(t('hits.show'), show),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'hits-apply' }, t('map.apply'))));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    ctx.navigate(link(show.value, 0));
+  });
   const list = h('section', { id: 'hits-list', 'aria-labelledby': 'hits-count' }, loading());
-  clear(root, h('h1', {}, t('hits.title')), h('p', { class: 'sub' }, t('hits.intro')),
-    h('div', { class: 'filters card' }, field(t('hits.show'), show)), list);
+  clear(root, h('h1', {}, t('hits.title')), h('p', { class: 'sub' }, t('hits.intro')), form, list);
   let hits;
   let total;
   try {

@@ -112,6 +112,25 @@ class WebJourneyTest {
   }
 
   @Test
+  void theHitsFilterIsChosenAtTheKeyboardAndThenApplied() {
+    browser.signIn(DemoAccounts.IT.user(), DemoAccounts.IT.password());
+    browser.go("#/hits");
+    // Arrow keys move through the choices without leaving the screen or the select...
+    browser.js("document.getElementById('f-show').focus()");
+    browser.keys(Keys.ARROW_DOWN);
+    browser.keys(Keys.ARROW_DOWN);
+    assertThat(browser.js("return location.hash")).isEqualTo("#/hits");
+    assertThat(browser.js("return document.activeElement.id")).isEqualTo("f-show");
+    assertThat(browser.js("return document.getElementById('f-show').value")).isEqualTo("incoming");
+    // ...and the choice is applied with the button.
+    browser.keys(Keys.TAB);
+    browser.keys(Keys.ENTER);
+    browser.wait(Duration.ofSeconds(10)).until(d -> "#/hits?show=incoming".equals(browser.js("return location.hash")));
+    browser.waitReady();
+    assertThat(browser.js("return document.getElementById('f-show').value")).isEqualTo("incoming");
+  }
+
+  @Test
   void everyFormControlHasALabel() {
     signInIfServerHasAccounts();
     for (String route : List.of("#/search", "#/network", "#/map", "#/cases", "#/hits", "#/routes")) {
