@@ -143,7 +143,8 @@ export async function withJustification(purpose, fn) {
   } catch (e) {
     if (!(e instanceof ApiError) || !e.needsJustification) throw e;
     const reason = await askJustification(purpose);
-    if (!reason) throw e;
+    // Cancelled: say so in the user's words, not with the API's answer (which names an HTTP header).
+    if (!reason) throw new ApiError({ title: t('justification.cancelled'), status: e.status, detail: '', errors: {}, type: e.problem.type });
     return fn(reason);
   }
 }

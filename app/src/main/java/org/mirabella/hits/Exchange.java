@@ -149,6 +149,15 @@ public final class Exchange {
    * not a victim record unless the viewer sees other agencies' victims.
    */
   public Inbox inbox(Viewer v, Show show, int limit, int offset) {
+    return inbox(v, show, null, limit, offset);
+  }
+
+  /**
+   * As {@link #inbox(Viewer, Show, int, int)}, limited to the hits of one of the viewer's own records
+   * when {@code ownEntity} is given (a record's profile lists its hits); another agency's record
+   * selects nothing, so an id cannot be probed for hits the viewer does not already see.
+   */
+  public Inbox inbox(Viewer v, Show show, String ownEntity, int limit, int offset) {
     if (!v.readsCaseData()) return new Inbox(0, List.of());
     Instant now = Instant.now();
     // Two branches, one per side the viewer's agency is on, so each reads through its agency index.
@@ -162,8 +171,10 @@ public final class Exchange {
           + " AND r.requester_agency <> :agency)";
       case OVERDUE -> " AND EXISTS (SELECT 1 FROM hit_request r WHERE r.hit_id = h.id AND r.status = 'pending' AND r.deadline < :now)";
     };
-    String left = " FROM hit h WHERE h.left_agency = :agency" + victims.replace("{other}", "right_entity") + cond;
-    String right = " FROM hit h WHERE h.right_agency = :agency" + victims.replace("{other}", "left_entity") + cond;
+    String left = " FROM hit h WHERE h.left_agency = :agency" + victims.replace("{other}", "right_entity") + cond
+        + (ownEntity == null ? "" : " AND h.left_entity = :entity");
+    String right = " FROM hit h WHERE h.right_agency = :agency" + victims.replace("{other}", "left_entity") + cond
+        + (ownEntity == null ? "" : " AND h.right_entity = :entity");
     // The page: each side's first offset + limit hits in the order of its inbox index (V72: agency,
     // created_at DESC, id DESC; the constant agency leads the ORDER BY so that H2 sees the index's
     // order), then merged. Reads offset + limit entries per side, not every hit of the agency.
@@ -183,11 +194,14 @@ public final class Exchange {
         q.bind("agency", v.agency());
         if (show == Show.OVERDUE) q.bind("now", Timestamp.from(now));
         if (show == Show.CONFIRMED || show == Show.REJECTED || show == Show.UNSURE) q.bind("show", show.name());
+        if (ownEntity != null) q.bind("entity", ownEntity);
       }
       long nowNanos = System.nanoTime();
       CountedTotal known = totals.get(key);
       long total;
-      if (known != null && known.marks().equals(marks) && nowNanos - known.at() < TOTAL_REUSE_NANOS) {
+      if (ownEntity != null) {
+        total = count.mapTo(Long.class).one(); // one record's hits: few, counted afresh and not kept
+      } else if (known != null && known.marks().equals(marks) && nowNanos - known.at() < TOTAL_REUSE_NANOS) {
         total = known.total();
       } else {
         total = count.mapTo(Long.class).one();

@@ -38,7 +38,9 @@ public final class HitRoutes implements Routes {
       // a JSON array, as before, so that existing clients keep working.
       int limit = org.mirabella.http.QueryParams.intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
       int offset = org.mirabella.http.QueryParams.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-      Exchange.Inbox inbox = exchange.inbox(v, Exchange.Show.parse(ctx.queryParam("show")), limit, offset);
+      String entity = ctx.queryParam("entity");
+      Exchange.Inbox inbox = exchange.inbox(v, Exchange.Show.parse(ctx.queryParam("show")),
+          entity == null || entity.isBlank() ? null : entity.strip(), limit, offset);
       ctx.header("X-Total-Count", Long.toString(inbox.total()));
       ctx.json(inbox.hits());
     });

@@ -30,6 +30,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.FuzzyQuery;
@@ -339,12 +340,29 @@ public final class SearchIndex implements AutoCloseable {
       any.add(all.build(), Occur.SHOULD);
     }
     Collection<String> keys = nameKeys.apply(text);
-    if (!keys.isEmpty()) {
-      any.add(new BoostQuery(new TermInSetQuery(NAME_KEY, keys.stream().map(BytesRef::new).toList()), 2f), Occur.SHOULD);
-    }
+    if (!keys.isEmpty()) any.add(nameKeyQuery(keys), Occur.SHOULD);
     String compact = text.replaceAll("[\\s\\-./]", "").toLowerCase(java.util.Locale.ROOT);
     any.add(new BoostQuery(new TermQuery(new Term(IDENT, compact)), 5f), Occur.SHOULD);
     return any.build();
+  }
+
+  /** At most this many name keys of a query are scored one by one (a name has a few per word). */
+  private static final int SCORED_NAME_KEYS = 256;
+
+  /**
+   * The cross-script match: each of the query's name keys a record shares adds its part of 2, so
+   * the same name (every key) scores 2 and a name sharing one word of it less. Cross-script queries
+   * match by these keys alone: scored as one set, every record sharing any word scored alike and the
+   * man himself could fall past the first page of "Abdelrahman"s.
+   */
+  private static Query nameKeyQuery(Collection<String> keys) {
+    if (keys.size() > SCORED_NAME_KEYS) {
+      return new BoostQuery(new TermInSetQuery(NAME_KEY, keys.stream().map(BytesRef::new).toList()), 2f);
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    float each = 2f / keys.size();
+    for (String k : keys) b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(NAME_KEY, k))), each), Occur.SHOULD);
+    return b.build();
   }
 
   private List<String> analyze(String text) {

@@ -95,7 +95,11 @@ async function renderOperation(root, ctx, id) {
   const log = listOf(d.log || []);
   const agencies = [].concat(o.participants || []);
 
-  const status = select('status', OP_STATUS.map((s) => [s, t(`status.${s}`)]), code(o.status), { id: 'op-status' });
+  // What the server lets this agency change: the operation's status is the lead's, a task its own
+  // agency's or the lead's. Other controls are shown disabled rather than refused after the change.
+  const mine = ctx.session.user && ctx.session.user.agency;
+  const may = (agency) => !mine || mine === '*' || mine === o.leadAgency || mine === agency;
+  const status = select('status', OP_STATUS.map((s) => [s, t(`status.${s}`)]), code(o.status), { id: 'op-status', disabled: !may(o.leadAgency) });
   status.addEventListener('change', () => act(() => api.operationStatus(id, status.value), t('ops.statusChanged')));
 
   const taskAgency = select('agency', agencies.map((a) => [a, a]), agencies[0], { id: 'task-agency' });
@@ -123,7 +127,8 @@ async function renderOperation(root, ctx, id) {
             [t('ops.col.agency'), (x) => badge.agency(x.agency)],
             [t('ops.col.task'), (x) => [t(`ops.task.${code(x.kind)}`), x.description && ` · ${x.description}`, x.target && [' · ', h('a', { href: `#/entity/${encodeURIComponent(x.target)}` }, x.target)]]],
             [t('ops.col.status'), (x) => {
-              const s = select('status', TASK_STATUS.map((v) => [v, t(`status.${v}`)]), code(x.status), { 'aria-label': t('ops.taskStatus', { task: x.id }) });
+              const s = select('status', TASK_STATUS.map((v) => [v, t(`status.${v}`)]), code(x.status),
+                { 'aria-label': t('ops.taskStatus', { task: x.id }), disabled: !may(x.agency) });
               s.addEventListener('change', () => act(() => api.taskStatus(id, x.id, s.value), t('ops.taskMoved')));
               return s;
             }],

@@ -121,7 +121,11 @@ export async function render(root, ctx) {
   }
 
   try {
-    const hits = (e.hits ? listOf(e.hits) : listOf(await api.hits(), 'hits')).filter((x) => !x.ownEntity || x.ownEntity === e.id || x.otherEntity === e.id);
+    // Our own record's hits are asked for by its id (the inbox holds thousands); another agency's
+    // record released to us is looked for in the first page of the inbox.
+    const own = e.agency && ctx.session.user && e.agency === ctx.session.user.agency;
+    const answer = e.hits || await api.hits(own ? { entity: e.id, limit: 500 } : undefined);
+    const hits = listOf(answer, 'hits').filter((x) => !x.ownEntity || x.ownEntity === e.id || x.otherEntity === e.id);
     clear(hitsBox, hits.length ? h('ul', {}, hits.map((x) => h('li', {},
       h('a', { href: `#/hits/${encodeURIComponent(x.ref)}` }, x.ref), ' ', badge.agency(x.otherAgency), badge.band(x.band),
       ' ', h('span', { class: 'small muted' }, [].concat(x.matchedKinds || []).join(', ')))))

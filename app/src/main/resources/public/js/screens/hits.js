@@ -34,10 +34,16 @@ export async function render(root, ctx) {
     return `#/hits${s ? `?${s}` : ''}`;
   };
   const show = select('show', FILTERS.map((f) => [f, t(`hits.show.${f || 'all'}`)]), filter, { id: 'f-show' });
-  show.addEventListener('change', () => ctx.navigate(link(show.value, 0)));
+  // Applied with its button, as the other filters are: a change of the select (each arrow key at the
+  // keyboard) used to reload the inbox at once and take the focus away from the select.
+  const form = h('form', { class: 'filters card', id: 'hits-filters' }, field(t('hits.show'), show),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'hits-apply' }, t('map.apply'))));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    ctx.navigate(link(show.value, 0));
+  });
   const list = h('section', { id: 'hits-list', 'aria-labelledby': 'hits-count' }, loading());
-  clear(root, h('h1', {}, t('hits.title')), h('p', { class: 'sub' }, t('hits.intro')),
-    h('div', { class: 'filters card' }, field(t('hits.show'), show)), list);
+  clear(root, h('h1', {}, t('hits.title')), h('p', { class: 'sub' }, t('hits.intro')), form, list);
   let hits;
   let total;
   try {
@@ -53,7 +59,8 @@ export async function render(root, ctx) {
     h('span', { id: 'hits-range' }, t('hits.range', { from: hits.length ? offset + 1 : offset, to: offset + hits.length, total })), ' ',
     offset > 0 && h('a', { href: link(filter, Math.max(0, offset - PAGE)), id: 'hits-previous' }, t('hits.previous')), ' ',
     offset + hits.length < total && h('a', { href: link(filter, offset + PAGE), id: 'hits-next' }, t('hits.next'))) : null;
-  clear(list, h('h2', { id: 'hits-count' }, t('hits.count', { count: shown.length })), pager, shown.length === 0 ? h('p', { class: 'empty' }, t('hits.none')) : table([
+  // The server filters and counts every hit (X-Total-Count); the page shows at most PAGE of them.
+  clear(list, h('h2', { id: 'hits-count' }, t('hits.count', { count: total })), pager, shown.length === 0 ? h('p', { class: 'empty' }, t('hits.none')) : table([
     [t('hits.col.ref'), (x) => h('a', { href: `#/hits/${encodeURIComponent(x.ref)}`, class: 'hit-link' }, x.ref)],
     [t('hits.col.when'), (x) => formatDate(x.createdAt), { class: 'nowrap' }],
     [t('hits.col.ours'), (x) => entityLink(x.ownEntity)],
@@ -92,7 +99,7 @@ async function renderHit(root, ctx, ref) {
 
   const requestRow = (r) => h('div', { class: 'request card', 'data-request': r.id, 'data-status': r.status },
     h('p', {}, badge.agency(r.requesterAgency), ' ', t('hits.requestedBy', { by: r.requestedBy || '', at: formatDate(r.requestedAt) }), ' ',
-      badge.status(r.status), r.deadline && [' ', h('span', { class: 'small' }, t('hits.due', { at: formatDate(r.deadline) }))], r.overdue && [' ', badge.overdue()]),
+      badge.status(r.revokedAt ? 'revoked' : r.status), r.deadline && [' ', h('span', { class: 'small' }, t('hits.due', { at: formatDate(r.deadline) }))], r.overdue && [' ', badge.overdue()]),
     h('blockquote', { class: 'justification' }, r.justification),
     r.reason && h('p', { class: 'small' }, t('hits.answerReason', { reason: r.reason, by: r.answeredBy || '' })),
     r.releasedProperties && h('p', { class: 'small' }, t('hits.releasedProps', { props: r.releasedProperties.join(', ') })));
@@ -122,7 +129,7 @@ async function renderHit(root, ctx, ref) {
           h('button', { type: 'button', class: 'secondary', id: `choose-${r.id}`, onclick: chooseProps }, t('hits.releasePart')),
           h('button', { type: 'button', class: 'danger', id: `refuse-${r.id}`, onclick: () => act(() => api.refuse(ref, r.id, reason.value.trim()), t('hits.refusedDone')) }, t('hits.refuse'))),
         partBox],
-      ['released', 'partial'].includes(r.status) && !r.revokedAt && h('div', { class: 'actions' },
+      ['released', 'partly_released'].includes(r.status) && !r.revokedAt && h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'secondary', id: `revoke-${r.id}`, onclick: () => act(() => api.revoke(ref, r.id, reason.value.trim() || t('hits.revokeDefault')), t('hits.revokedDone')) }, t('hits.revoke'))));
   };
 

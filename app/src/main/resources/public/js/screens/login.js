@@ -37,7 +37,9 @@ export async function render(root, ctx) {
       ctx.navigate(`#/${next}`);
     } catch (err) {
       pass.value = '';
-      errors.append(isMissingApi(err) ? h('p', {}, t('login.noAuth')) : problemBox(err));
+      // A refusal in the user's language; anything else (a locked account: 429) as the server says it.
+      errors.append(isMissingApi(err) ? h('p', {}, t('login.noAuth'))
+        : problemBox(err.status === 401 ? { title: t('login.refused'), status: 401 } : err));
       pass.focus();
     } finally {
       submit.disabled = false;

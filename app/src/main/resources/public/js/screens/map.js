@@ -54,7 +54,8 @@ export async function render(root, ctx) {
   const agency = select('agency', [['', t('search.anyAgency')], ...ctx.session.agencies.map((a) => [a.code, a.code])], q.get('agency') || '', { id: 'map-agency' });
   const routeOptions = () => [['', t('map.anyRoute')], ...Object.entries(knownRoutes || {}).map(([id, name]) => [id, name])];
   let route = select('route', routeOptions(), q.get('route') || '', { id: 'map-route' });
-  const chosen = new Set((q.get('kinds') || KINDS.map((k) => k.id).join(',')).split(','));
+  // No kinds in the address: all of them; kinds= (every box unticked): none.
+  const chosen = new Set(q.has('kinds') ? q.get('kinds').split(',').filter(Boolean) : KINDS.map((k) => k.id));
   const boxes = KINDS.map((k) => h('label', { class: 'small', style: 'display:block' },
     h('input', { type: 'checkbox', name: 'kinds', value: k.id, checked: chosen.has(k.id) }), ' ',
     h('span', { class: 'swatch', style: `background:${k.colour}` }), ' ', t(`map.kind.${k.id}`)));
@@ -92,7 +93,8 @@ export async function render(root, ctx) {
     route: q.get('route') || undefined, kinds: [...chosen].join(',') };
   let data;
   try {
-    data = await api.mapEvents(filter);
+    // The API reads no kinds as every kind: with every box unticked there is nothing to ask for.
+    data = chosen.size ? await api.mapEvents(filter) : { events: [], legs: [] };
   } catch (e) {
     status.replaceChildren(isMissingApi(e) ? pendingApi('map', e) : problemBox(e));
     done();

@@ -178,7 +178,9 @@ export async function render(root, ctx) {
     const keys = [...new Set(cy.nodes().map((n) => String(n.data(by) ?? '—')))].sort();
     const colourOf = Object.fromEntries(keys.map((k, i) => [k, PALETTE[i % PALETTE.length]]));
     cy.nodes().forEach((n) => n.data('colour', colourOf[String(n.data(by) ?? '—')]));
-    legend.replaceChildren(...keys.map((k) => h('div', {}, h('span', { class: 'swatch', style: `background:${colourOf[k]}` }), k)), note || '');
+    // Roles by their names in the user's language, not their codes (moneyHandler).
+    const name = (k) => (by === 'role' && ROLES.includes(k) ? t(`role.${k}`) : k);
+    legend.replaceChildren(...keys.map((k) => h('div', { 'data-key': k }, h('span', { class: 'swatch', style: `background:${colourOf[k]}` }), name(k))), note || '');
   }
 
   function highlight(players) {

@@ -57,12 +57,22 @@ export async function render(root, ctx) {
     e.preventDefault();
     ctx.navigate(`#/routes?period=${encodeURIComponent(new FormData(form).get('period'))}`);
   });
+  // A report the server refuses (a bad period, an error) is said beside the buttons.
+  const reportErrors = h('div', { id: 'report-errors' });
+  const report = (format) => async () => {
+    reportErrors.replaceChildren();
+    try {
+      await download(`/api/reports/${encodeURIComponent(period)}/${format}`, `report-${period}.${format}`);
+    } catch (e) {
+      reportErrors.replaceChildren(problemBox(e));
+    }
+  };
   const reportButtons = h('div', { class: 'actions', id: 'report-downloads' },
-    h('button', { type: 'button', id: 'report-html', onclick: () => download(`/api/reports/${encodeURIComponent(period)}/html`, `report-${period}.html`) }, t('routes.reportHtml')),
-    h('button', { type: 'button', id: 'report-pdf', onclick: () => download(`/api/reports/${encodeURIComponent(period)}/pdf`, `report-${period}.pdf`) }, t('routes.reportPdf')));
+    h('button', { type: 'button', id: 'report-html', onclick: report('html') }, t('routes.reportHtml')),
+    h('button', { type: 'button', id: 'report-pdf', onclick: report('pdf') }, t('routes.reportPdf')));
   const out = h('section', { id: 'route-network' }, loading());
   clear(root, h('h1', {}, t('routes.title')), h('p', { class: 'sub' }, t('routes.intro')), form,
-    h('div', { class: 'card' }, h('h2', {}, t('routes.report', { period })), reportButtons), out);
+    h('div', { class: 'card' }, h('h2', {}, t('routes.report', { period })), reportButtons, reportErrors), out);
   try {
     const n = await api.routes(period);
     const quarters = Object.keys(n.quarterly || {});

@@ -50,8 +50,14 @@ export async function render(root, ctx) {
     }
     clear(results, loading());
     try {
-      // The API names a case as AGENCY/REF; a bare reference takes the agency filter, else its prefix.
-      const caseKey = q.case && !q.case.includes('/') ? `${q.agency || q.case.split('-')[0].toUpperCase()}/${q.case}` : q.case;
+      // The API names a case as AGENCY/REF. A reference without its agency (it may hold a slash
+      // itself: "RGNR 4512/2021 DDA Palermo") takes the agency filter, else its prefix when that is
+      // an agency (IT-SCO-…), else the user's own agency.
+      const codes = new Set(ctx.session.agencies.map((a) => a.code));
+      const named = codes.has(q.case.slice(0, Math.max(0, q.case.indexOf('/'))));
+      const prefix = q.case.split('-')[0].toUpperCase();
+      const owner = q.agency || (codes.has(prefix) ? prefix : (ctx.session.user && ctx.session.user.agency) || prefix);
+      const caseKey = q.case && !named ? `${owner}/${q.case}` : q.case;
       const query = { ...q, case: caseKey, country: q.country.toLowerCase(), limit: 50 };
       const ask = (fn) => withJustification(t('justification.purpose.search'), (j) => fn(j || justification.value.trim() || undefined));
       let answer;

@@ -132,4 +132,24 @@ class HitPagingTest {
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("show");
   }
+
+  @Test
+  void oneRecordsHitsAreFilteredBeforePaging() throws Exception {
+    // uk-nca-5523's hits, wherever they fall in the inbox (a record's profile lists them).
+    List<String> expected = new ArrayList<>();
+    for (JsonNode h : EntityJson.mapper().readTree(s.getAs("uk.analyst", "/api/hits?limit=500").body())) {
+      if ("uk-nca-5523".equals(h.get("ownEntity").asText())) expected.add(h.get("ref").asText());
+    }
+    assertThat(expected).as("hits of uk-nca-5523 in the inbox").hasSizeGreaterThan(3);
+    HttpResponse<String> first = s.getAs("uk.analyst", "/api/hits?limit=2&entity=uk-nca-5523");
+    assertThat(first.headers().firstValue("X-Total-Count")).hasValue(Integer.toString(expected.size()));
+    assertThat(refs(s.getAs("uk.analyst", "/api/hits?limit=500&entity=uk-nca-5523"))).isEqualTo(expected);
+    // The other side's record, or one the viewer does not know, selects nothing: ids cannot be probed.
+    String other = EntityJson.mapper().readTree(s.getAs("uk.analyst", "/api/hits?limit=1&entity=uk-nca-5523").body())
+        .get(0).get("ref").asText();
+    String otherEntity = new HitStore(s.db, new JdbcAuditLog(s.db)).find(other).orElseThrow().otherEntity("UK");
+    HttpResponse<String> probe = s.getAs("uk.analyst", "/api/hits?entity=" + otherEntity);
+    assertThat(refs(probe)).isEmpty();
+    assertThat(probe.headers().firstValue("X-Total-Count")).hasValue("0");
+  }
 }

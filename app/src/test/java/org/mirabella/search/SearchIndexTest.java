@@ -54,6 +54,27 @@ class SearchIndexTest {
   }
 
   @Test
+  void aNameInAnotherScriptRanksTheSameNameFirstNotJustAnyNameSharingAWord() {
+    // Cross-script queries match by name keys alone: a record sharing more of the name's keys ranks
+    // higher (it used to score every key match alike, so the man himself could fall past the page).
+    List<String> names = List.of("Khaled Abdelrahman", "Anas Mohamed Ali", "Fatima Abdelrahman", "Mohamed Abdelrahman",
+        "Nur Abdul Rahman", "Saif Abdelrahman", "Mahmoud Idris");
+    List<org.mirabella.model.Entity> people = new java.util.ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      var e = new org.mirabella.model.Entity("it-p" + i, Model.get().require("Person"), "IT", "C-IT", null, null);
+      e.add("name", names.get(i), org.mirabella.provenance.Provenance.of("IT", "C-IT"));
+      people.add(e);
+    }
+    try (SearchIndex keyed = SearchIndex.inMemory(SearchIndex::matchingNameKeys)) {
+      keyed.index(people);
+      var hits = keyed.search(SearchRequest.text("محمد عبد الرحمن"), only("IT")).hits();
+      assertThat(hits).isNotEmpty();
+      assertThat(hits.get(0).id()).as("first of %s", hits).isEqualTo("it-p3");
+      assertThat(hits.get(0).score()).isGreaterThan(hits.get(1).score());
+    }
+  }
+
+  @Test
   void findsIdentifiersWhateverTheirSpacing() {
     assertThat(ids("imo9074729", only("IT"))).containsExactly("it-sco-0002");
     assertThat(ids("GB82WEST12345698765432", only("UK"))).containsExactly("uk-nca-5522");

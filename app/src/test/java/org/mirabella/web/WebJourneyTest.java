@@ -112,6 +112,25 @@ class WebJourneyTest {
   }
 
   @Test
+  void theHitsFilterIsChosenAtTheKeyboardAndThenApplied() {
+    browser.signIn(DemoAccounts.IT.user(), DemoAccounts.IT.password());
+    browser.go("#/hits");
+    // Arrow keys move through the choices without leaving the screen or the select...
+    browser.js("document.getElementById('f-show').focus()");
+    browser.keys(Keys.ARROW_DOWN);
+    browser.keys(Keys.ARROW_DOWN);
+    assertThat(browser.js("return location.hash")).isEqualTo("#/hits");
+    assertThat(browser.js("return document.activeElement.id")).isEqualTo("f-show");
+    assertThat(browser.js("return document.getElementById('f-show').value")).isEqualTo("incoming");
+    // ...and the choice is applied with the button.
+    browser.keys(Keys.TAB);
+    browser.keys(Keys.ENTER);
+    browser.wait(Duration.ofSeconds(10)).until(d -> "#/hits?show=incoming".equals(browser.js("return location.hash")));
+    browser.waitReady();
+    assertThat(browser.js("return document.getElementById('f-show').value")).isEqualTo("incoming");
+  }
+
+  @Test
   void everyFormControlHasALabel() {
     signInIfServerHasAccounts();
     for (String route : List.of("#/search", "#/network", "#/map", "#/cases", "#/hits", "#/routes")) {
@@ -147,6 +166,19 @@ class WebJourneyTest {
   }
 
   @Test
+  void aReportTheServerRefusesIsSaidBesideItsButtonNotThrown() {
+    server.assumeApi("GET /api/routes");
+    signInIfServerHasAccounts();
+    browser.go("#/routes?period=2025-Q5");
+    browser.waitFor(By.cssSelector("#route-network .problem"));
+    browser.find(By.id("report-pdf")).click();
+    // The server's answer beside the buttons, and no uncaught error in the console (checked after each test).
+    WebElement problem = browser.waitFor(By.cssSelector("#report-errors .problem"));
+    assertThat(problem.getAttribute("data-status")).isEqualTo("400");
+    assertThat(problem.getText()).contains("period");
+  }
+
+  @Test
   void mapDrawsTheOfflineWorldOutlineWithoutTiles() {
     signInIfServerHasAccounts();
     browser.go("#/map");
@@ -154,6 +186,11 @@ class WebJourneyTest {
     Number countries = (Number) browser.js("return document.querySelectorAll('#map path.leaflet-interactive, #map svg path').length");
     assertThat(countries.intValue()).as("country outlines drawn").isGreaterThan(100);
     assertThat(browser.all(By.cssSelector("#map img.leaflet-tile"))).as("no tile images").isEmpty();
+  }
+
+  /** Waits until the map screen has drawn what the API answered. */
+  private void waitForMap() {
+    browser.wait(Duration.ofSeconds(20)).until(d -> "true".equals(browser.js("return document.body.dataset.mapReady || ''")));
   }
 
   @SuppressWarnings("unchecked")
@@ -167,7 +204,7 @@ class WebJourneyTest {
     server.assumeApi("GET /api/map/events");
     browser.signIn(DemoAccounts.IT.user(), DemoAccounts.IT.password());
     browser.go("#/map");
-    browser.wait(Duration.ofSeconds(20)).until(d -> "true".equals(browser.js("return document.body.dataset.mapReady || ''")));
+    waitForMap();
     assertThat(browser.all(By.cssSelector("#map-status .problem"))).as("no error").isEmpty();
     List<Map<String, Object>> flows = flowsDrawn();
     assertThat(flows).as("journey legs drawn as flows").isNotEmpty();
@@ -191,15 +228,31 @@ class WebJourneyTest {
     new org.openqa.selenium.support.ui.Select(browser.find(By.id("map-route"))).selectByValue("channel");
     browser.find(By.id("map-apply")).click();
     browser.wait(Duration.ofSeconds(15)).until(d -> String.valueOf(browser.js("return location.hash")).contains("route=channel"));
-    browser.wait(Duration.ofSeconds(20)).until(d -> "true".equals(browser.js("return document.body.dataset.mapReady || ''")));
+    waitForMap();
     assertThat(flowsDrawn()).noneSatisfy(f -> assertThat(f.get("to")).isEqualTo("Lampedusa"));
     // A partner sees only its own part: Libya's analyst gets no Italian journey leg.
     browser.signOut();
     browser.signIn(DemoAccounts.LY.user(), DemoAccounts.LY.password());
     browser.go("#/map");
-    browser.wait(Duration.ofSeconds(20)).until(d -> "true".equals(browser.js("return document.body.dataset.mapReady || ''")));
+    waitForMap();
     List<String> owners = browser.all(By.cssSelector("#map-list .badge.agency")).stream().map(WebElement::getText).distinct().toList();
     assertThat(owners).as("owners of what Libya's analyst sees on the map").containsOnly("LY");
+  }
+
+  @Test
+  void untickingEveryKindOnTheMapShowsNothingNotEverything() {
+    server.assumeApi("GET /api/map/events");
+    browser.signIn(DemoAccounts.IT.user(), DemoAccounts.IT.password());
+    browser.go("#/map");
+    waitForMap();
+    assertThat(flowsDrawn()).as("Italy's legs with every kind ticked").isNotEmpty();
+    for (WebElement box : browser.all(By.cssSelector("#map-filters input[name=kinds]"))) box.click();
+    browser.find(By.id("map-apply")).click();
+    browser.wait(Duration.ofSeconds(15)).until(d -> String.valueOf(browser.js("return location.hash")).endsWith("kinds="));
+    waitForMap();
+    assertThat(flowsDrawn()).isEmpty();
+    assertThat(browser.all(By.cssSelector("#map path.event"))).isEmpty();
+    assertThat(browser.all(By.cssSelector("#map-filters input[name=kinds]:checked"))).as("the boxes stay unticked").isEmpty();
   }
 
   @Test
@@ -287,6 +340,32 @@ class WebJourneyTest {
   }
 
   @Test
+  void theCaseFilterTakesACaseReferenceAsTheResultsShowIt() {
+    server.assumeApi("GET /api/search");
+    // An Italian case whose reference holds a slash of its own, as Italy's prosecutors write them.
+    String ref = "RGNR 9876/2025 DDA Catania";
+    server.context.entities().ensureCase("IT", ref, null, java.time.LocalDate.of(2025, 1, 1));
+    var e = new org.mirabella.model.Entity("it-slash-case-1", org.mirabella.model.Model.get().require("Vessel"), "IT", ref, null, null);
+    e.add("name", "Stella Maris II", org.mirabella.provenance.Provenance.of("IT", ref));
+    server.context.entities().write(List.of(e));
+    server.context.search().index(List.of(e));
+    browser.signIn(DemoAccounts.IT.user(), DemoAccounts.IT.password());
+    // Typed as the Case column shows it, with or without the agency filter (it used to be read as
+    // agency "RGNR 9876", reference "2025 DDA Catania").
+    for (String filter : List.of("&agency=IT", "")) {
+      browser.go("#/search?case=" + java.net.URLEncoder.encode(ref, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + filter);
+      browser.justifyIfAsked("IT RGNR 9876/2025: the case's records");
+      browser.wait(Duration.ofSeconds(15)).until(d -> !browser.all(By.cssSelector("#results h2, #results .problem")).isEmpty());
+      assertThat(browser.find(By.id("results")).getText()).as("results of the case" + filter).contains("Stella Maris II");
+    }
+    // A reference whose prefix is its agency, as before.
+    browser.go("#/search?case=IT-SCO-2024-117");
+    browser.justifyIfAsked("IT-SCO-2024-117: the case's records");
+    browser.wait(Duration.ofSeconds(15)).until(d -> !browser.all(By.cssSelector("#results a.result-link")).isEmpty());
+    assertThat(browser.find(By.id("results")).getText()).contains("Mohamed Abdelrahman");
+  }
+
+  @Test
   void signInShowsTheUsersAgencyAndSignOutEndsTheSession() {
     server.assumeApi("POST /api/login");
     browser.go("#/search");
@@ -308,6 +387,16 @@ class WebJourneyTest {
     browser.find(By.id("login-submit")).click();
     WebElement problem = browser.waitFor(By.cssSelector("#login-errors .problem"));
     assertThat(problem.getAttribute("data-status")).isEqualTo("401");
+    // In the user's language, not the server's English.
+    browser.go("#/login");
+    new org.openqa.selenium.support.ui.Select(browser.find(By.id("lang-select"))).selectByValue("fr");
+    browser.wait(Duration.ofSeconds(15)).until(d -> "fr".equals(browser.js("return document.documentElement.lang")));
+    browser.waitReady();
+    browser.waitFor(By.name("username")).sendKeys(DemoAccounts.IT.user());
+    browser.find(By.name("password")).sendKeys("not-the-password");
+    browser.find(By.id("login-submit")).click();
+    assertThat(browser.waitFor(By.cssSelector("#login-errors .problem")).getText())
+        .contains("Nom d’utilisateur ou mot de passe incorrect").doesNotContain("Wrong", "Unauthorized");
   }
 
   @Test
@@ -348,6 +437,18 @@ class WebJourneyTest {
     // H1: not for judicial use without permission, shown with the record.
     assertThat(browser.find(By.tagName("main")).getText()).containsIgnoringCase("judicial");
     shot("entity");
+  }
+
+  @Test
+  void cancellingTheJustificationSaysSoInTheUsersWords() {
+    server.assumeApi("GET /api/entities/{id}");
+    browser.signIn(DemoAccounts.DE.user(), DemoAccounts.DE.password());
+    browser.go("#/entity/de-bka-7781");
+    browser.waitFor(By.cssSelector("dialog.justification textarea")).sendKeys(Keys.ESCAPE);
+    browser.waitReady();
+    WebElement problem = browser.waitFor(By.cssSelector("main .problem"));
+    assertThat(problem.getText()).contains("No reason was given").doesNotContain("X-Justification");
+    assertThat(browser.all(By.id("properties"))).isEmpty();
   }
 
   @Test
@@ -392,12 +493,88 @@ class WebJourneyTest {
     browser.wait(Duration.ofSeconds(15)).until(d -> !browser.all(By.cssSelector("[data-request][data-status='released']")).isEmpty());
 
     // Now the British analyst reaches the Italian record from the hit.
-    browser.signOut();
-    browser.signIn(DemoAccounts.UK.user(), DemoAccounts.UK.password());
-    browser.go("#/hits/" + ref);
+    openHitAs(DemoAccounts.UK, ref);
     browser.waitFor(By.id("other-entity")).click();
     browser.justifyIfAsked("UK-NCA-OIC-884: released by IT on hit " + ref);
     assertThat(browser.waitFor(By.id("properties")).getText()).contains("Mohamed Abdelrahman");
+  }
+
+  private static List<org.mirabella.hits.Hit> frenchGermanHits;
+
+  /**
+   * Sixty hits between French and German records of the synthetic case file, made once: more than
+   * a page (50) of either inbox. The first made is the oldest, so it is not on the inbox's first page.
+   */
+  private static synchronized List<org.mirabella.hits.Hit> moreThanAPageOfHits() {
+    if (frenchGermanHits == null) {
+      var store = new org.mirabella.hits.HitStore(server.db, new org.mirabella.audit.JdbcAuditLog(server.db));
+      String ids = "SELECT id FROM entity WHERE agency = :a AND schema_name = 'Person' AND category <> 'VICTIM' ORDER BY id LIMIT 60";
+      List<String> fr = server.db.jdbi().withHandle(x -> x.createQuery(ids).bind("a", "FR").mapTo(String.class).list());
+      List<String> de = server.db.jdbi().withHandle(x -> x.createQuery(ids).bind("a", "DE").mapTo(String.class).list());
+      assertThat(Math.min(fr.size(), de.size())).as("French and German persons in the case file").isEqualTo(60);
+      List<org.mirabella.hits.Hit> made = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        made.add(store.record(new org.mirabella.hits.ScoredPair(fr.get(i), de.get(i), 0.8, org.mirabella.hits.ScoredPair.Band.MEDIUM,
+            java.util.Set.of("name"), "web-test")).orElseThrow());
+      }
+      frenchGermanHits = made;
+    }
+    return frenchGermanHits;
+  }
+
+  @Test
+  void theHitsInboxCountsEveryHitNotThoseOfItsFirstPage() {
+    moreThanAPageOfHits();
+    long total = server.db.jdbi().withHandle(x -> x.createQuery("SELECT COUNT(*) FROM hit WHERE left_agency = 'FR' OR right_agency = 'FR'")
+        .mapTo(Long.class).one());
+    browser.signIn(DemoAccounts.FR.user(), DemoAccounts.FR.password());
+    browser.go("#/hits");
+    assertThat(browser.waitFor(By.id("hits-count")).getText()).isEqualTo("Hits: " + total);
+    assertThat(browser.find(By.id("hits-range")).getText()).isEqualTo("Hits 1–50 of " + total + ".");
+    assertThat(browser.all(By.cssSelector("#hits-list tbody tr"))).hasSize(50);
+  }
+
+  @Test
+  void aRecordsProfileListsItsHitWhereverItIsInTheInbox() {
+    org.mirabella.hits.Hit oldest = moreThanAPageOfHits().get(0);
+    browser.signIn(DemoAccounts.FR.user(), DemoAccounts.FR.password());
+    browser.go("#/entity/" + oldest.ownEntity("FR"));
+    browser.justifyIfAsked("FR-OLTIM-2025-021: checking the record's hits");
+    browser.waitFor(By.id("properties"));
+    assertThat(browser.waitFor(By.cssSelector("#entity-hits a[href='#/hits/" + oldest.ref() + "']")).getText()).isEqualTo(oldest.ref());
+  }
+
+  /** Signs in afresh as {@code account} and opens the hit {@code ref}. */
+  private void openHitAs(DemoAccounts account, String ref) {
+    if (!"about:blank".equals(browser.driver.getCurrentUrl())) browser.signOut();
+    browser.signIn(account.user(), account.password());
+    browser.go("#/hits/" + ref);
+  }
+
+  @Test
+  void aPartReleaseIsShownAsSuchAndTheOwnerCanRevokeIt() {
+    // A hit of its own between the German and the Italian records of the same man, so that this
+    // journey does not depend on the full release above.
+    String ref = new org.mirabella.hits.HitStore(server.db, new org.mirabella.audit.JdbcAuditLog(server.db))
+        .record(new org.mirabella.hits.ScoredPair("it-sco-0001", "de-bka-7781", 0.93, org.mirabella.hits.ScoredPair.Band.HIGH,
+            java.util.Set.of("name"), "web-test")).orElseThrow().ref();
+    openHitAs(DemoAccounts.DE, ref);
+    browser.waitFor(By.id("request-justification")).sendKeys("DE-BKA-ST-3312: same man as our organiser?");
+    browser.find(By.id("request-details")).click();
+    browser.wait(Duration.ofSeconds(15)).until(d -> !browser.all(By.cssSelector("[data-request][data-status='pending']")).isEmpty());
+
+    // The Italian owner releases the name only.
+    openHitAs(DemoAccounts.IT, ref);
+    browser.waitFor(By.cssSelector("button[id^='choose-']")).click();
+    browser.justifyIfAsked("IT-SCO-2024-117: answering the BKA's request");
+    browser.waitFor(By.cssSelector("input[name=prop][value=name]")).click();
+    browser.find(By.cssSelector("button[id^='release-part-']")).click();
+    WebElement request = browser.waitFor(By.cssSelector("[data-request][data-status='partly_released']"));
+    assertThat(request.getText()).contains("partly released", "name").doesNotContain("⟦");
+    // A part release can be revoked like a full one, and then shows as revoked.
+    browser.find(By.cssSelector("button[id^='revoke-']")).click();
+    browser.wait(Duration.ofSeconds(15)).until(d -> browser.all(By.cssSelector("button[id^='revoke-']")).isEmpty());
+    assertThat(browser.waitFor(By.cssSelector("[data-request]")).getText()).contains("revoked").doesNotContain("⟦");
   }
 
   @Test
@@ -413,6 +590,45 @@ class WebJourneyTest {
     browser.find(By.id("net-path")).click();
     browser.wait(Duration.ofSeconds(15)).until(d -> browser.find(By.id("net-status")).getText().contains("length 1"));
     shot("network");
+  }
+
+  /** Calls the API as {@code account} (for a journey's setup), expecting success; returns the answer's body. */
+  private static String apiPost(DemoAccounts account, String path, String json) throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    var login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/api/login"))
+        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"user\":\"" + account.user() + "\",\"password\":\"" + account.password() + "\"}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    String token = org.mirabella.model.json.EntityJson.mapper().readTree(login.body()).get("token").asText();
+    var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + path))
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path + ": " + r.body()).isBetween(200, 299);
+    return r.body();
+  }
+
+  @Test
+  void aPartnerSeesTheLeadsControlsDisabledNotRefusedAfterTheChange() throws Exception {
+    server.assumeApi("POST /api/operations");
+    apiPost(DemoAccounts.IT, "/api/operations", "{\"id\":\"porto-sicuro-2026\",\"name\":\"Porto Sicuro\",\"start\":\"2026-12-10\","
+        + "\"end\":\"2026-12-11\",\"leadAgency\":\"IT\",\"participants\":[\"IT\",\"LY\"],\"objectives\":[],\"status\":\"planned\"}");
+    apiPost(DemoAccounts.IT, "/api/operations/porto-sicuro-2026/tasks", "{\"agency\":\"IT\",\"kind\":\"arrest\"}");
+    apiPost(DemoAccounts.IT, "/api/operations/porto-sicuro-2026/tasks", "{\"agency\":\"LY\",\"kind\":\"search\"}");
+    // The Libyan partner may move its own task on, not Italy's, and not the operation's status
+    // (the server refuses those: the controls used to take the change and then show the refusal).
+    browser.signIn(DemoAccounts.LY.user(), DemoAccounts.LY.password());
+    browser.go("#/operations/porto-sicuro-2026");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> enabled = (Map<String, Object>) browser.js("return Object.fromEntries([...document.querySelectorAll('#main tr')]"
+        + ".filter((tr) => tr.querySelector('select')).map((tr) => [tr.querySelector('.badge.agency').textContent, !tr.querySelector('select').disabled]))");
+    assertThat(enabled).containsEntry("LY", true).containsEntry("IT", false);
+    assertThat(browser.find(By.id("op-status")).isEnabled()).isFalse();
+    // The lead may change everything.
+    browser.signOut();
+    browser.signIn(DemoAccounts.IT.user(), DemoAccounts.IT.password());
+    browser.go("#/operations/porto-sicuro-2026");
+    assertThat(browser.all(By.cssSelector("#main select[aria-label^='Status of task']"))).hasSize(2).allMatch(WebElement::isEnabled);
+    assertThat(browser.find(By.id("op-status")).isEnabled()).isTrue();
   }
 
   @Test

@@ -30,6 +30,8 @@ final class WebTestServer implements AutoCloseable {
   final Path data;
   final Database db;
   final MirabellaServer server;
+  /** The server's store and search index, for a journey that adds records of its own. */
+  final ServerContext context;
   final Hit hit;
 
   WebTestServer() {
@@ -45,7 +47,8 @@ final class WebTestServer implements AutoCloseable {
     createAccounts(db);
     hit = recordHit(db);
     // The context builds its search index from the store: after the data is loaded, as at serve.
-    server = new MirabellaServer(ServerContext.of(db)).start("127.0.0.1", 0);
+    context = ServerContext.of(db);
+    server = new MirabellaServer(context).start("127.0.0.1", 0);
   }
 
   /** The demo's analyst accounts with known passwords ({@link DemoAccounts}), plus a DPO. */
