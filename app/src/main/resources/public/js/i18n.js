@@ -1,5 +1,6 @@
 // All UI text lives in messages/<lang>.js (English first). t('key', {name: value}) looks a text up
-// and fills {name} placeholders; a missing key shows itself, so a test can catch it.
+// and fills {name} placeholders, and {name:singular|plural} with the form the count takes in the
+// language; a missing key shows itself, so a test can catch it.
 const LANG_KEY = 'mirabella.lang';
 export const LANGUAGES = ['en', 'fr'];
 /** Each language by its own name, as the switch shows it. */
@@ -65,7 +66,17 @@ export function language() {
 export function t(key, vars = {}) {
   const text = messages[key] ?? fallback[key];
   if (text === undefined) return `⟦${key}⟧`;
-  return text.replace(/\{(\w+)\}/g, (m, name) => (vars[name] ?? m));
+  return text
+    .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (m, name, one, other) => (name in vars ? (plural(vars[name]) === 'one' ? one : other) : m))
+    .replace(/\{(\w+)\}/g, (m, name) => (vars[name] ?? m));
+}
+
+/**
+ * The plural category of a count in the current language ("1 path", "2 paths"; in French 0 and 1
+ * are singular): a text writes its two forms as {count:singular|plural}.
+ */
+function plural(n) {
+  return new Intl.PluralRules(current).select(Number(n));
 }
 
 /** Formats an ISO date or timestamp for display, keeping partial dates ("1987", "1987-03") as they are. */

@@ -56,9 +56,11 @@ export async function render(root, ctx) {
   }
   const shown = hits.filter((x) => keep(filter, x));
   const pager = total > hits.length ? h('nav', { class: 'pager', id: 'hits-pager', 'aria-label': t('hits.title') },
-    h('span', { id: 'hits-range' }, t('hits.range', { from: hits.length ? offset + 1 : offset, to: offset + hits.length, total })), ' ',
-    offset > 0 && h('a', { href: link(filter, Math.max(0, offset - PAGE)), id: 'hits-previous' }, t('hits.previous')), ' ',
-    offset + hits.length < total && h('a', { href: link(filter, offset + PAGE), id: 'hits-next' }, t('hits.next'))) : null;
+    h('span', { id: 'hits-range' }, hits.length ? t('hits.range', { from: offset + 1, to: offset + hits.length, total }) : t('hits.rangePast', { total })), ' ',
+    // Past the end (an offset typed in the address), "previous" goes to the last page there is.
+    offset > 0 && h('a', { href: link(filter, hits.length ? Math.max(0, offset - PAGE) : Math.max(0, (Math.ceil(total / PAGE) - 1) * PAGE)),
+      id: 'hits-previous' }, t('hits.previous')), ' ',
+    hits.length > 0 && offset + hits.length < total && h('a', { href: link(filter, offset + PAGE), id: 'hits-next' }, t('hits.next'))) : null;
   // The server filters and counts every hit (X-Total-Count); the page shows at most PAGE of them.
   clear(list, h('h2', { id: 'hits-count' }, t('hits.count', { count: total })), pager, shown.length === 0 ? h('p', { class: 'empty' }, t('hits.none')) : table([
     [t('hits.col.ref'), (x) => h('a', { href: `#/hits/${encodeURIComponent(x.ref)}`, class: 'hit-link' }, x.ref)],

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class MessagesTest {
   static final Path PUBLIC = Path.of("src", "main", "resources", "public");
+  /** {count:singular|plural}: the variable whose count chooses the form (i18n.js). */
+  static final Pattern PLURAL = Pattern.compile("\\{(\\w+):[^|{}]*\\|[^{}]*\\}");
 
   static Set<String> keysIn(String source, Pattern p) {
     Set<String> out = new TreeSet<>();
@@ -80,6 +82,7 @@ class MessagesTest {
       for (var e : en.entrySet()) {
         assertThat(keysIn(other.get(e.getKey()), Pattern.compile("\\{(\\w+)\\}")))
             .as(lang + " " + e.getKey() + " placeholders").isEqualTo(keysIn(e.getValue(), Pattern.compile("\\{(\\w+)\\}")));
+        assertThat(keysIn(other.get(e.getKey()), PLURAL)).as(lang + " " + e.getKey() + " plural forms").isEqualTo(keysIn(e.getValue(), PLURAL));
       }
       long same = en.entrySet().stream().filter(e -> e.getValue().equals(other.get(e.getKey()))).count();
       assertThat(same).as(lang + ": texts left in English").isLessThan(en.size() / 10);

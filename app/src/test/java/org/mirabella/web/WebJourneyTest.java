@@ -524,14 +524,54 @@ class WebJourneyTest {
 
   @Test
   void theHitsInboxCountsEveryHitNotThoseOfItsFirstPage() {
-    moreThanAPageOfHits();
-    long total = server.db.jdbi().withHandle(x -> x.createQuery("SELECT COUNT(*) FROM hit WHERE left_agency = 'FR' OR right_agency = 'FR'")
-        .mapTo(Long.class).one());
-    browser.signIn(DemoAccounts.FR.user(), DemoAccounts.FR.password());
+    long total = frenchHitsSignedInAsFrance();
     browser.go("#/hits");
     assertThat(browser.waitFor(By.id("hits-count")).getText()).isEqualTo("Hits: " + total);
     assertThat(browser.find(By.id("hits-range")).getText()).isEqualTo("Hits 1–50 of " + total + ".");
     assertThat(browser.all(By.cssSelector("#hits-list tbody tr"))).hasSize(50);
+  }
+
+  /** Makes more than a page of France's hits, counts them all in the store, and signs in as France's analyst. */
+  private long frenchHitsSignedInAsFrance() {
+    moreThanAPageOfHits();
+    long total = server.db.jdbi().withHandle(x -> x.createQuery("SELECT COUNT(*) FROM hit WHERE left_agency = 'FR' OR right_agency = 'FR'")
+        .mapTo(Long.class).one());
+    browser.signIn(DemoAccounts.FR.user(), DemoAccounts.FR.password());
+    return total;
+  }
+
+  @Test
+  void anOffsetPastTheLastHitSaysSoAndLeadsBackToTheLastPage() {
+    long total = frenchHitsSignedInAsFrance();
+    browser.go("#/hits?offset=5000");
+    assertThat(browser.waitFor(By.id("hits-range")).getText()).isEqualTo("No hits this far down; " + total + " in all.");
+    assertThat(browser.all(By.id("hits-next"))).isEmpty();
+    long last = (total - 1) / 50 * 50;
+    assertThat(browser.find(By.id("hits-previous")).getAttribute("href")).endsWith("offset=" + last);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void countedTextsTakeTheFormTheirCountNeedsInEachLanguage() {
+    signInIfServerHasAccounts();
+    browser.go("#/search");
+    Map<String, Object> out = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+        + "import('/js/i18n.js').then(async (i) => {"
+        + "  const was = i.language(); const r = {};"
+        + "  await i.loadMessages('en');"
+        + "  r.en1 = i.t('network.pathsFound', { count: 1, length: 4 }); r.en2 = i.t('network.pathsFound', { count: 2, length: 4 });"
+        + "  r.en0 = i.t('map.flowTip', { from: 'Zuwara', to: 'Lampedusa', count: 0, persons: 1 });"
+        + "  await i.loadMessages('fr');"
+        + "  r.fr0 = i.t('network.pathsFound', { count: 0, length: 4 }); r.fr3 = i.t('entity.history', { count: 3 });"
+        + "  await i.loadMessages(was); done(r);"
+        + "}).catch((e) => done({ error: String(e) }));");
+    assertThat(out.get("error")).isNull();
+    assertThat(out.get("en1")).isEqualTo("1 path of up to 4 steps.");
+    assertThat(out.get("en2")).isEqualTo("2 paths of up to 4 steps.");
+    assertThat(out.get("en0")).isEqualTo("Zuwara → Lampedusa: 0 legs, 1 person");
+    assertThat(out.get("fr0")).as("French counts 0 as singular").isEqualTo("0 chemin d’au plus 4 étapes.");
+    assertThat(out.get("fr3")).isEqualTo("Historique : 3 déclarations retirées");
   }
 
   @Test
