@@ -71,6 +71,11 @@ export function t(key, vars = {}) {
     .replace(/\{(\w+)\}/g, (m, name) => (vars[name] ?? m));
 }
 
+/** The text of {@code key}, or {@code otherwise} when no language has it (labels of open-ended codes). */
+export function tOr(key, otherwise, vars = {}) {
+  return (messages[key] ?? fallback[key]) === undefined ? otherwise : t(key, vars);
+}
+
 /**
  * The plural category of a count in the current language ("1 path", "2 paths"; in French 0 and 1
  * are singular): a text writes its two forms as {count:singular|plural}.

@@ -1,5 +1,5 @@
 // Small DOM helpers shared by the screens: element building, badges, problems, dialogs.
-import { t, formatDate } from './i18n.js';
+import { t, tOr, formatDate } from './i18n.js';
 import { ApiError } from './api.js';
 
 /** h('a', {href: '#/x', class: 'y', onclick: fn}, 'text', child, [more]) builds an element. */
@@ -56,6 +56,11 @@ export const badge = {
 };
 
 /** The badges that tell who owns a record and how it may be handled. */
+/** The kinds of property that agreed on a hit, named in the user's language (a kind without a name shows its code). */
+export function kindNames(kinds) {
+  return [].concat(kinds || []).map((k) => tOr(`matched.${k}`, k)).join(', ');
+}
+
 export function provenanceBadges(x) {
   return [badge.agency(x.agency), badge.handling(x.handling), badge.grading(x.grading)];
 }

@@ -2,7 +2,7 @@
 // code, grading, who recorded it and when), H1/H3 conditions, links, hits and a timeline.
 import { t, formatDate } from '../i18n.js';
 import { api } from '../api.js';
-import { h, clear, badge, provenanceBadges, conditionNote, problemBox, pendingApi, isMissingApi, loading, withJustification, table } from '../ui.js';
+import { h, clear, badge, kindNames, provenanceBadges, conditionNote, problemBox, pendingApi, isMissingApi, loading, withJustification, table } from '../ui.js';
 import { schema as loadSchema, propertyLabel, propertyType, summary, listOf } from '../model.js';
 import { agencyName } from '../app.js';
 
@@ -128,7 +128,7 @@ export async function render(root, ctx) {
     const hits = listOf(answer, 'hits').filter((x) => !x.ownEntity || x.ownEntity === e.id || x.otherEntity === e.id);
     clear(hitsBox, hits.length ? h('ul', {}, hits.map((x) => h('li', {},
       h('a', { href: `#/hits/${encodeURIComponent(x.ref)}` }, x.ref), ' ', badge.agency(x.otherAgency), badge.band(x.band),
-      ' ', h('span', { class: 'small muted' }, [].concat(x.matchedKinds || []).join(', ')))))
+      ' ', h('span', { class: 'small muted' }, kindNames(x.matchedKinds)))))
       : h('p', { class: 'muted' }, t('entity.noHits')));
   } catch (err) {
     clear(hitsBox, isMissingApi(err) ? h('p', { class: 'muted small' }, t('pending.short')) : problemBox(err));

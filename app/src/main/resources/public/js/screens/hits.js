@@ -3,7 +3,7 @@
 // flags, and messages with the other agency. Contract: branch access, /api/hits*.
 import { t, formatDate } from '../i18n.js';
 import { api } from '../api.js';
-import { h, clear, field, select, badge, problemBox, pendingApi, isMissingApi, loading, table, toast, withJustification, conditionNote } from '../ui.js';
+import { h, clear, field, select, badge, kindNames, problemBox, pendingApi, isMissingApi, loading, table, toast, withJustification, conditionNote } from '../ui.js';
 import { listOf } from '../model.js';
 
 const FILTERS = ['', 'open', 'incoming', 'overdue', 'confirmed', 'rejected', 'unsure'];
@@ -68,7 +68,7 @@ export async function render(root, ctx) {
     [t('hits.col.ours'), (x) => entityLink(x.ownEntity)],
     [t('hits.col.other'), (x) => [badge.agency(x.otherAgency), x.otherEntity && entityLink(x.otherEntity)]],
     [t('hits.col.band'), (x) => badge.band(x.band)],
-    [t('hits.col.kinds'), (x) => kinds(x).join(', ')],
+    [t('hits.col.kinds'), (x) => kindNames(kinds(x))],
     [t('hits.col.status'), (x) => [badge.status(x.judgement || 'new'),
       x.pendingIncoming > 0 && h('span', { class: 'badge status' }, t('hits.pendingIncoming', { count: x.pendingIncoming })),
       x.overdue && badge.overdue()]],
@@ -165,7 +165,7 @@ async function renderHit(root, ctx, ref) {
 
   clear(root, h('h1', {}, t('hits.hitRef', { ref: x.ref })),
     h('p', { class: 'sub' }, badge.band(x.band), badge.status(x.judgement || 'new'), x.overdue && badge.overdue(), ' ',
-      t('hits.kinds', { kinds: kinds(x).join(', ') || '—' }), x.algorithm && h('span', { class: 'small muted' }, ` · ${x.algorithm}`),
+      t('hits.kinds', { kinds: kindNames(kinds(x)) || '—' }), x.algorithm && h('span', { class: 'small muted' }, ` · ${x.algorithm}`),
       h('span', { class: 'small muted' }, ` · ${formatDate(x.createdAt)}`)),
     errors,
     h('div', { class: 'grid-2' },

@@ -288,20 +288,30 @@ class WebJourneyTest {
     browser.wait(Duration.ofSeconds(15)).until(d -> "en".equals(browser.js("return document.documentElement.lang")));
   }
 
+  /**
+   * Signed in, on a screen of the app, runs {@code promise} (a JavaScript expression that resolves
+   * with the result, which it may pass to {@code done}) in the page and returns what it resolved with,
+   * or {error} if it failed.
+   */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> inPage(String promise) {
+    signInIfServerHasAccounts();
+    browser.go("#/search");
+    return (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];" + promise + ".catch((e) => done({ error: String(e) }));");
+  }
+
   @Test
   @SuppressWarnings("unchecked")
   void theTimelineModuleOrdersPartialDatesAndShowsTheYearsBetween() {
-    signInIfServerHasAccounts();
-    browser.go("#/search");
-    Map<String, Object> out = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-        + "import('/js/screens/timeline.js').then((m) => {"
+    Map<String, Object> out = inPage(
+        "import('/js/screens/timeline.js').then((m) => {"
         + "  const el = m.timeline([{ date: '2025-07-02', text: 'Crossing' }, { date: '2023', text: 'Arrest', id: 'it-sco-0001' },"
         + "    { date: '2025-07', text: 'Leg' }, { date: '', text: 'undated' }]);"
         + "  document.querySelector('main').append(el);"
         + "  done({ items: [...el.querySelectorAll('li')].map((li) => li.dataset.date), years: [...el.querySelectorAll('.tl-year')].map((y) => y.title),"
         + "    link: el.querySelector('li a')?.getAttribute('href'), empty: m.timeline([]).textContent });"
-        + "}).catch((e) => done({ error: String(e) }));");
+        + "})");
     assertThat(out.get("error")).isNull();
     assertThat((List<String>) out.get("items")).containsExactly("2023", "2025-07", "2025-07-02");
     assertThat((List<String>) out.get("years")).as("a bar per year, the empty year too").containsExactly("2023: 1", "2024: 0", "2025: 2");
@@ -552,12 +562,24 @@ class WebJourneyTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void theKindsThatMatchedAreNamedInTheUsersLanguageNotByTheirCodes() {
+    Map<String, Object> out = inPage(
+        "Promise.all([import('/js/i18n.js'), import('/js/ui.js')]).then(async ([i, ui]) => {"
+        + "  const was = i.language(); const r = {};"
+        + "  await i.loadMessages('en'); r.en = ui.kindNames(['birthDate', 'identifier', 'name']);"
+        + "  await i.loadMessages('fr'); r.fr = ui.kindNames(['birthDate', 'country', 'phone', 'aNewKind']);"
+        + "  await i.loadMessages(was); done(r);"
+        + "})");
+    assertThat(out.get("error")).isNull();
+    assertThat(out.get("en")).isEqualTo("date of birth, identity document, name");
+    assertThat(out.get("fr")).as("a kind without a name shows its code").isEqualTo("date de naissance, nationalité ou pays, téléphone, aNewKind");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void countedTextsTakeTheFormTheirCountNeedsInEachLanguage() {
-    signInIfServerHasAccounts();
-    browser.go("#/search");
-    Map<String, Object> out = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-        + "import('/js/i18n.js').then(async (i) => {"
+    Map<String, Object> out = inPage(
+        "import('/js/i18n.js').then(async (i) => {"
         + "  const was = i.language(); const r = {};"
         + "  await i.loadMessages('en');"
         + "  r.en1 = i.t('network.pathsFound', { count: 1, length: 4 }); r.en2 = i.t('network.pathsFound', { count: 2, length: 4 });"
@@ -565,7 +587,7 @@ class WebJourneyTest {
         + "  await i.loadMessages('fr');"
         + "  r.fr0 = i.t('network.pathsFound', { count: 0, length: 4 }); r.fr3 = i.t('entity.history', { count: 3 });"
         + "  await i.loadMessages(was); done(r);"
-        + "}).catch((e) => done({ error: String(e) }));");
+        + "})");
     assertThat(out.get("error")).isNull();
     assertThat(out.get("en1")).isEqualTo("1 path of up to 4 steps.");
     assertThat(out.get("en2")).isEqualTo("2 paths of up to 4 steps.");
