@@ -99,8 +99,17 @@ async function renderOperation(root, ctx, id) {
   // agency's or the lead's. Other controls are shown disabled rather than refused after the change.
   const mine = ctx.session.user && ctx.session.user.agency;
   const may = (agency) => !mine || mine === '*' || mine === o.leadAgency || mine === agency;
+  // A status is saved with its button, not on every change: at the keyboard each arrow press on a
+  // select is a change, and would save (and redraw) every status passed on the way.
+  const savedWith = (control, saved, label, save) => {
+    const button = h('button', { type: 'button', class: 'save-status', 'aria-label': label, disabled: true, onclick: save }, t('ops.save'));
+    control.addEventListener('change', () => { button.disabled = control.disabled || control.value === saved; });
+    return button;
+  };
   const status = select('status', OP_STATUS.map((s) => [s, t(`status.${s}`)]), code(o.status), { id: 'op-status', disabled: !may(o.leadAgency) });
-  status.addEventListener('change', () => act(() => api.operationStatus(id, status.value), t('ops.statusChanged')));
+  const statusSave = savedWith(status, code(o.status), t('ops.saveOperationStatus'),
+    () => act(() => api.operationStatus(id, status.value), t('ops.statusChanged')));
+  statusSave.id = 'op-status-save';
 
   const taskAgency = select('agency', agencies.map((a) => [a, a]), agencies[0], { id: 'task-agency' });
   const taskKind = select('kind', TASKS.map((k) => [k, t(`ops.task.${k}`)]), 'arrest', { id: 'task-kind' });
@@ -129,8 +138,8 @@ async function renderOperation(root, ctx, id) {
             [t('ops.col.status'), (x) => {
               const s = select('status', TASK_STATUS.map((v) => [v, t(`status.${v}`)]), code(x.status),
                 { 'aria-label': t('ops.taskStatus', { task: x.id }), disabled: !may(x.agency) });
-              s.addEventListener('change', () => act(() => api.taskStatus(id, x.id, s.value), t('ops.taskMoved')));
-              return s;
+              return h('span', { class: 'status-edit' }, s, ' ', savedWith(s, code(x.status), t('ops.saveTaskStatus', { task: x.id }),
+                () => act(() => api.taskStatus(id, x.id, s.value), t('ops.taskMoved'))));
             }],
           ], tasks) : h('p', { class: 'muted' }, t('ops.noTasks')),
           h('form', { class: 'filters', id: 'task-form', onsubmit: (e) => { e.preventDefault(); act(() => api.addTask(id, { agency: taskAgency.value, kind: taskKind.value, target: taskTarget.value.trim() || undefined, description: taskDesc.value.trim() || undefined }), t('ops.taskAdded')); } },
@@ -141,7 +150,7 @@ async function renderOperation(root, ctx, id) {
           field(t('ops.logMessage'), logText),
           h('button', { type: 'button', id: 'log-add', onclick: () => act(() => api.logEntry(id, logText.value.trim()), t('ops.logged')) }, t('ops.addLog')))),
       h('div', {},
-        h('section', { class: 'card' }, h('h2', {}, t('ops.status')), field(t('ops.col.status'), status)),
+        h('section', { class: 'card' }, h('h2', {}, t('ops.status')), field(t('ops.col.status'), status), statusSave),
         h('section', { class: 'card', id: 'op-outcomes', 'aria-labelledby': 'out-title' }, h('h2', { id: 'out-title' }, t('ops.outcomes')),
           h('dl', { class: 'props' }, OUTCOMES.map((k) => [h('dt', {}, t(`ops.outcome.${k}`)), h('dd', {}, String(counts[k] || 0), children[k] ? ` (${t('ops.children', { count: children[k] })})` : '')]),
             Object.entries(seized).map(([cur, amount]) => [h('dt', {}, t('ops.seized', { currency: cur })), h('dd', {}, String(amount))])),

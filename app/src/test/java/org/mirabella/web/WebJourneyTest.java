@@ -669,13 +669,43 @@ class WebJourneyTest {
     return r.body();
   }
 
+  /** A planned operation {@code id} led by Italy with Libya, and a task for each of {@code taskAgencies} (IT: an arrest, others: a search). */
+  private static void italianOperationWithTasks(String id, String... taskAgencies) throws Exception {
+    server.assumeApi("POST /api/operations");
+    apiPost(DemoAccounts.IT, "/api/operations", "{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"start\":\"2026-12-10\","
+        + "\"end\":\"2026-12-11\",\"leadAgency\":\"IT\",\"participants\":[\"IT\",\"LY\"],\"objectives\":[],\"status\":\"planned\"}");
+    for (String agency : taskAgencies) {
+      apiPost(DemoAccounts.IT, "/api/operations/" + id + "/tasks",
+          "{\"agency\":\"" + agency + "\",\"kind\":\"" + (agency.equals("IT") ? "arrest" : "search") + "\"}");
+    }
+  }
+
+  @Test
+  void aStatusChosenAtTheKeyboardIsSavedWithItsButtonNotAtEachArrowPress() throws Exception {
+    italianOperationWithTasks("porto-tastiera-2026", "IT");
+    java.util.function.Supplier<String> stored = () -> server.db.jdbi().withHandle(x -> x.createQuery(
+        "SELECT status FROM operation_task WHERE operation_id = 'porto-tastiera-2026'").mapTo(String.class).one())
+        .toLowerCase(java.util.Locale.ROOT).replace('_', '-'); // as the page names it: IN_PROGRESS is in-progress
+    String before = stored.get();
+    browser.signIn(DemoAccounts.IT.user(), DemoAccounts.IT.password());
+    browser.go("#/operations/porto-tastiera-2026");
+    WebElement task = browser.waitFor(By.cssSelector("#main select[aria-label^='Status of task']"));
+    WebElement save = browser.find(By.cssSelector("#main button[aria-label^='Save the status of task']"));
+    assertThat(save.isEnabled()).as("nothing to save yet").isFalse();
+    task.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+    task.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+    assertThat(stored.get()).as("arrow presses save nothing").isEqualTo(before);
+    String chosen = task.getAttribute("value");
+    assertThat(chosen).isNotEqualTo(before);
+    assertThat(save.isEnabled()).isTrue();
+    save.click();
+    browser.wait(Duration.ofSeconds(15)).until(d -> chosen.equals(stored.get()));
+    assertThat(browser.find(By.id("op-status-save")).isEnabled()).as("the operation's status is unchanged").isFalse();
+  }
+
   @Test
   void aPartnerSeesTheLeadsControlsDisabledNotRefusedAfterTheChange() throws Exception {
-    server.assumeApi("POST /api/operations");
-    apiPost(DemoAccounts.IT, "/api/operations", "{\"id\":\"porto-sicuro-2026\",\"name\":\"Porto Sicuro\",\"start\":\"2026-12-10\","
-        + "\"end\":\"2026-12-11\",\"leadAgency\":\"IT\",\"participants\":[\"IT\",\"LY\"],\"objectives\":[],\"status\":\"planned\"}");
-    apiPost(DemoAccounts.IT, "/api/operations/porto-sicuro-2026/tasks", "{\"agency\":\"IT\",\"kind\":\"arrest\"}");
-    apiPost(DemoAccounts.IT, "/api/operations/porto-sicuro-2026/tasks", "{\"agency\":\"LY\",\"kind\":\"search\"}");
+    italianOperationWithTasks("porto-sicuro-2026", "IT", "LY");
     // The Libyan partner may move its own task on, not Italy's, and not the operation's status
     // (the server refuses those: the controls used to take the change and then show the refusal).
     browser.signIn(DemoAccounts.LY.user(), DemoAccounts.LY.password());
