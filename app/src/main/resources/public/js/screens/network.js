@@ -208,6 +208,9 @@ export async function render(root, ctx) {
 
   function refreshLists() {
     const nodes = cy.nodes().sort((a, b) => String(a.data('label')).localeCompare(String(b.data('label'))));
+    // Nothing to ask about on an empty chart, and a path needs two records: those buttons wait.
+    for (const b of ['net-disrupt', 'net-curve-png', 'net-png', ...EXPORTS.map(([f]) => `net-${f}`)]) root.querySelector(`#${b}`).disabled = !nodes.length;
+    for (const b of ['net-path', 'net-all-paths']) root.querySelector(`#${b}`).disabled = nodes.length < 2;
     const opts = () => nodes.map((n) => h('option', { value: n.id() }, n.data('label')));
     const keepFrom = fromSel.value; const keepTo = toSel.value;
     fromSel.replaceChildren(...opts()); toSel.replaceChildren(...opts());
@@ -363,6 +366,7 @@ export async function render(root, ctx) {
     document.body.append(a); a.click(); a.remove(); toast(t('network.pngSaved'));
   });
   cy.on('dbltap', 'node', (e) => { if (e.target.data('kind') !== 'pivot') expand(e.target.id()); });
+  refreshLists();
   if (start) await expand(start);
   else if (startCase) await loadCase(startCase);
   else if (startOperation) await loadOperation(startOperation);

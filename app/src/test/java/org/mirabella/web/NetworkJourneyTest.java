@@ -90,6 +90,22 @@ class NetworkJourneyTest {
   }
 
   @Test
+  void onAnEmptyChartTheButtonsThatNeedRecordsWait() {
+    browser.signIn(DemoAccounts.IT.user(), DemoAccounts.IT.password());
+    browser.go("#/network");
+    browser.waitFor(By.id("net-start"));
+    browser.wait(Duration.ofSeconds(15)).until(d -> !browser.find(By.id("net-path")).isEnabled()); // drawn, the chart empty
+    for (String b : java.util.List.of("net-path", "net-all-paths", "net-disrupt", "net-curve-png", "net-png", "net-graphml")) {
+      assertThat(browser.find(By.id(b)).isEnabled()).as(b + " on an empty chart").isFalse();
+    }
+    browser.find(By.id("net-start")).sendKeys("it-sco-0001");
+    browser.find(By.cssSelector("#net-start-form button[type=submit]")).click();
+    browser.wait(Duration.ofSeconds(20)).until(d -> browser.all(By.cssSelector("#net-nodes li")).size() >= 2);
+    assertThat(browser.find(By.id("net-path")).isEnabled()).isTrue();
+    assertThat(browser.find(By.id("net-disrupt")).isEnabled()).isTrue();
+  }
+
+  @Test
   void anAnalystExpandsTheNetworkFindsAPathAndSimulatesTheArrests() {
     browser.signIn(DemoAccounts.IT.user(), DemoAccounts.IT.password());
     browser.go("#/network?entity=it-sco-0001");
