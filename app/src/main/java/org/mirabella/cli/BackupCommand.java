@@ -21,6 +21,7 @@ final class BackupCommand implements Runnable {
 
   @Override
   public void run() {
+    Main.requireWritableFolder(out, "backup");
     try (Database db = store.open()) {
       var tables = Backup.write(db, out);
       long rows = tables.stream().mapToLong(Backup.TableEntry::rows).sum();

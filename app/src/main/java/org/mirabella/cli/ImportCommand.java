@@ -84,6 +84,8 @@ final class ImportCommand implements Runnable {
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
     String code = Agencies.get().require(agency).code();
+    if (caseRef.isBlank()) throw new Main.UserError("--case: no case reference given (e.g. --case 'RGNR 4512/2021')");
+    caseRef = caseRef.strip();
     List<InputFile> inputs = new ArrayList<>();
     for (Path f : files) {
       if (!Files.isRegularFile(f)) throw new Main.UserError("no file " + f);
@@ -95,11 +97,16 @@ final class ImportCommand implements Runnable {
         Grading.parse(grade), user != null ? user : "cli:" + System.getProperty("user.name"),
         java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     Path rejectsPath = rejects != null ? rejects : RejectsFile.beside(files.get(0));
+    if (rejects != null) Main.requireWritableFolder(rejects, "the rejects file");
     ImportResult r;
     org.mirabella.xref.CrossMatcher.Summary crossMatch = null;
     try (Database db = store.open(); RejectsFile rf = new RejectsFile(rejectsPath); TerminalProgress progress = TerminalProgress.open(json)) {
       EntityStore entities = new EntityStore(db, Model.get());
-      r = new ImportService(entities, Model.get()).run(inputs, m, settings, acceptRejects, rf, progress);
+      try {
+        r = new ImportService(entities, Model.get()).run(inputs, m, settings, acceptRejects, rf, progress);
+      } catch (RejectsFile.Unwritable e) {
+        throw new Main.UserError(e.getMessage() + ": nothing imported; name a writable place with --rejects FILE");
+      }
       if (r.committed() && !noMatch) {
         crossMatch = org.mirabella.xref.AfterImport.run(db, entities, null, r.agency(), r.caseRef(), settings.recordedAt());
       }

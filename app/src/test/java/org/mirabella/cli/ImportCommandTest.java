@@ -143,6 +143,52 @@ class ImportCommandTest {
     assertThat(Files.readAllLines(again)).isEqualTo(lines);
   }
 
+  @Test
+  void aRejectsFileInAMissingFolderIsOneLineExitTwoBeforeAnythingIsRead() throws Exception {
+    Path bad = copy("it-persone-bad.csv");
+    Path nowhere = dir.resolve("no-such-folder").resolve("r.csv");
+    Run r = importFile(bad, "--rejects", nowhere.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("mirabella: cannot write the rejects file " + nowhere + ": no folder " + nowhere.getParent() + "\n");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void aRejectsFileThatCannotBeWrittenIsOneLineExitTwoAndWritesNothing() throws Exception {
+    Path bad = copy("it-persone-bad.csv");
+    Files.createDirectory(RejectsFilePath.of(bad)); // where the rejects file would go, a folder: it cannot be written
+    Run r = importFile(bad, "--accept-rejects");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("mirabella: cannot write the rejects file " + RejectsFilePath.of(bad) + " (")
+        .endsWith("): nothing imported; name a writable place with --rejects FILE\n")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+    Run clean = importFile(csv);
+    assertThat(clean.out()).contains("  4 entities and 23 statements added, 0 statements unchanged, 0 retracted\n");
+  }
+
+  Run importInto(String caseRef) {
+    return run("import", csv.toString(), "--data", data.toString(), "--agency", "IT", "--case", caseRef, "--mapping",
+        mapping.toString(), "--user", "rossi");
+  }
+
+  @Test
+  void anEmptyCaseIsBadUsageNotRejectedRows() {
+    Run r = importInto(" ");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("mirabella: --case: no case reference given (e.g. --case 'RGNR 4512/2021')\n");
+    assertThat(RejectsFilePath.of(csv)).doesNotExist();
+    Run padded = importInto(" IT-SCO-1 ");
+    assertThat(padded.out()).contains(" into IT / IT-SCO-1 (mapping");
+  }
+
+  @Test
+  void exportToAMissingFolderNamesTheFolder() {
+    Path nowhere = dir.resolve("no-such-folder").resolve("x.jsonl");
+    Run r = run("export", "--data", data.toString(), "--out", nowhere.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("mirabella: cannot write export " + nowhere + ": no folder " + nowhere.getParent() + "\n");
+  }
+
   /** Where the rejects file goes by default. */
   static final class RejectsFilePath {
     static Path of(Path input) {

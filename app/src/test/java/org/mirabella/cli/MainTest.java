@@ -82,6 +82,24 @@ class MainTest {
   }
 
   @Test
+  void backupToAMissingFolderIsOneLineExitTwo(@TempDir Path dir) {
+    Path nowhere = dir.resolve("no-such-folder").resolve("b.zip");
+    Run r = run("backup", "--data", dir.resolve("data").toString(), "--out", nowhere.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("mirabella: cannot write backup " + nowhere + ": no folder " + nowhere.getParent() + "\n");
+  }
+
+  @Test
+  void benchLoadIsTheLoadBenchmarkAsTheReadmeSays() {
+    Run help = run("bench", "load", "--help");
+    assertThat(help.code()).as(help.err()).isZero();
+    assertThat(help.out()).contains("Usage: mirabella bench load", "--analysts");
+    Run missing = run("bench", "load");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("Missing required option: '--data=DIR'");
+  }
+
+  @Test
   void checkFindsAnIndexBehindTheStoreAndRepairsIt(@TempDir Path dir) {
     Path data = dir.resolve("data");
     assertThat(run("demo", "--no-serve", "--no-scenario", "--data", data.toString()).code()).isZero();
