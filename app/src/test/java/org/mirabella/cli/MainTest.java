@@ -100,6 +100,19 @@ class MainTest {
   }
 
   @Test
+  void theDemoSampleIsCrossMatchedAsAnImportWouldBe(@TempDir Path dir) {
+    Path data = dir.resolve("data");
+    Run demo = run("demo", "--no-serve", "--no-scenario", "--data", data.toString());
+    assertThat(demo.code()).as(demo.err()).isZero();
+    assertThat(demo.out()).contains("Demo records cross-matched against other agencies: 7 entities, 6 hits.");
+    Run check = run("check", "--data", data.toString());
+    assertThat(check.out()).contains("hits:      ok    6 hits;", "match keys: ok    7 matchable entities; 0 with missing or stale keys");
+    Run again = run("demo", "--no-serve", "--no-scenario", "--data", data.toString());
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(run("check", "--data", data.toString()).out()).contains("hits:      ok    6 hits;");
+  }
+
+  @Test
   void checkFindsAnIndexBehindTheStoreAndRepairsIt(@TempDir Path dir) {
     Path data = dir.resolve("data");
     assertThat(run("demo", "--no-serve", "--no-scenario", "--data", data.toString()).code()).isZero();
