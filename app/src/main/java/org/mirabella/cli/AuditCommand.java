@@ -33,7 +33,7 @@ final class AuditCommand implements Runnable {
     @Override
     public void run() {
       AuditChain.Verification v;
-      try (Database db = store.open()) {
+      try (Database db = store.openExisting()) {
         v = new JdbcAuditLog(db).verify();
       }
       if (!v.intact()) throw new Main.UserError("audit trail broken at record " + v.firstBad() + ": " + v.problem(), Main.CHECK_FAILED);
@@ -65,7 +65,7 @@ final class AuditCommand implements Runnable {
     public void run() {
       Instant f = from == null ? null : AuditRoutes.parseTime(from, "--from", false);
       Instant t = to == null ? null : AuditRoutes.parseTime(to, "--to", true);
-      try (Database db = store.open()) {
+      try (Database db = store.openExisting()) {
         var out = spec.commandLine().getOut();
         for (AuditRecord r : new JdbcAuditLog(db).query(new JdbcAuditLog.Query(user, null, entity, f, t, agency, limit))) {
           var e = r.event();

@@ -41,7 +41,7 @@ final class ExportCommand implements Runnable {
     if (!format.equalsIgnoreCase("ftm")) throw new Main.UserError("unknown export format '" + format + "': use ftm");
     if (agency != null) agency = Agencies.get().require(agency).code();
     if (!out.toString().equals("-")) Main.requireWritableFolder(out, "export");
-    try (Database db = store.open()) {
+    try (Database db = store.openExisting()) {
       EntityStore entities = new EntityStore(db, Model.get());
       long n;
       if (out.toString().equals("-")) {

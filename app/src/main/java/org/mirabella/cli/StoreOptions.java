@@ -99,6 +99,21 @@ public class StoreOptions {
     return org.mirabella.search.SearchIndex.open(indexDir(), org.mirabella.search.SearchIndex::matchingNameKeys);
   }
 
+  /**
+   * Opens a store that must be there already: for the commands that read or verify one (check,
+   * backup, export, audit, entity), where a mistyped {@code --data} (or a run from another folder)
+   * would otherwise create an empty store and report it, e.g. as consistent.
+   */
+  public Database openExisting() {
+    if (db == null) {
+      Path file = dataDir().resolve("mirabella.mv.db");
+      if (!Files.isRegularFile(file)) {
+        throw new Main.UserError("no store in " + dataDir() + " (expected " + file + "): give its folder with --data DIR or MIRABELLA_DATA");
+      }
+    }
+    return open();
+  }
+
   /** Opens the database (migrating it) and makes sure the agencies are known. */
   public Database open() {
     String url = jdbcUrl();

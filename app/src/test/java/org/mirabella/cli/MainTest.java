@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -110,6 +112,23 @@ class MainTest {
     Run again = run("demo", "--no-serve", "--no-scenario", "--data", data.toString());
     assertThat(again.code()).as(again.err()).isZero();
     assertThat(run("check", "--data", data.toString()).out()).contains("hits:      ok    6 hits;");
+  }
+
+  @Test
+  void theCommandsThatReadAStoreRefuseAFolderWithoutOne(@TempDir Path dir) {
+    Path typo = dir.resolve("dta");
+    String expected = "mirabella: no store in " + typo + " (expected " + typo.resolve("mirabella.mv.db")
+        + "): give its folder with --data DIR or MIRABELLA_DATA\n";
+    for (String[] args : new String[][] {{"check"}, {"check", "--repair"}, {"audit", "verify"}, {"audit", "list"},
+        {"entity", "it-sco-0001"}, {"export", "--out", dir.resolve("x.jsonl").toString()},
+        {"backup", "--out", dir.resolve("b.zip").toString()}}) {
+      List<String> full = new ArrayList<>(List.of(args));
+      full.addAll(List.of("--data", typo.toString()));
+      Run r = run(full.toArray(String[]::new));
+      assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err()).as(String.join(" ", args)).isEqualTo(expected);
+    }
+    assertThat(typo).doesNotExist();
   }
 
   @Test
