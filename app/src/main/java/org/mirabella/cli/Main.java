@@ -90,7 +90,7 @@ public final class Main implements Runnable {
    * Fails with a one-line user error when {@code file} cannot be created: its folder is missing, is
    * not a folder or is not writable. {@code what} names the file for the message ("backup").
    */
-  static void requireWritableFolder(Path file, String what) {
+  public static void requireWritableFolder(Path file, String what) {
     Path folder = file.toAbsolutePath().getParent();
     if (folder == null) return;
     if (!Files.isDirectory(folder)) throw new UserError("cannot write " + what + " " + file + ": no folder " + folder);
