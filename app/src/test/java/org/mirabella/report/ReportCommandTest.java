@@ -30,15 +30,20 @@ class ReportCommandTest {
     return new Run(cl.execute(args), out.toString(), err.toString());
   }
 
-  @Test
-  void writesTheReportForAPeriodAndAnAgency(@TempDir Path tmp) throws Exception {
-    Path data = tmp.resolve("data");
+  /** An embedded store in {@code data} with the demo sample, and the joint action days when asked. */
+  static Path demoStore(Path data, boolean jointActions) {
     try (Database db = Database.embedded(data)) {
       EntityStore store = new EntityStore(db, Model.get());
       store.ensureAgencies(Agencies.get());
       SampleData.load(store, Model.get());
-      JointActionDemo.load(db, store, Model.get());
+      if (jointActions) JointActionDemo.load(db, store, Model.get());
     }
+    return data;
+  }
+
+  @Test
+  void writesTheReportForAPeriodAndAnAgency(@TempDir Path tmp) throws Exception {
+    Path data = demoStore(tmp.resolve("data"), true);
     Path out = tmp.resolve("out");
     Run r = run("report", "--data", data.toString(), "--period", "2025-Q3", "--out", out.toString(), "--agency", "it");
     assertThat(r.code()).as(r.err()).isZero();
@@ -67,12 +72,7 @@ class ReportCommandTest {
 
   @Test
   void aReportOrHtcdsFileThatCannotBeWrittenOrReadIsOneLineExitTwo(@TempDir Path tmp) throws Exception {
-    Path data = tmp.resolve("data");
-    try (Database db = Database.embedded(data)) {
-      EntityStore store = new EntityStore(db, Model.get());
-      store.ensureAgencies(Agencies.get());
-      SampleData.load(store, Model.get());
-    }
+    Path data = demoStore(tmp.resolve("data"), false);
     Path file = Files.writeString(tmp.resolve("notes.txt"), "not a folder");
     Run report = run("report", "--data", data.toString(), "--period", "2025-Q3", "--out", file.toString());
     assertThat(report.code()).isEqualTo(2);
