@@ -49,7 +49,7 @@ public final class ReportCommand implements Callable<Integer> {
     if (threshold < 0) throw new org.mirabella.cli.Main.UserError("--threshold must be 0 or more, got " + threshold);
     Viewer viewer = agency == null ? Viewer.COORDINATION : Viewer.of(Agencies.get().require(agency).code(), "coordinator");
     if (Files.exists(out) && !Files.isDirectory(out)) throw new org.mirabella.cli.Main.UserError("--out " + out + " is a file, not a folder");
-    try (Database db = store.open()) {
+    try (Database db = store.openExisting()) {
       Report report = builder(db).build(p, viewer).published(new Suppression(threshold));
       ReportFiles.Written w;
       try {

@@ -121,7 +121,9 @@ class MainTest {
         + "): give its folder with --data DIR or MIRABELLA_DATA\n";
     for (String[] args : new String[][] {{"check"}, {"check", "--repair"}, {"audit", "verify"}, {"audit", "list"},
         {"entity", "it-sco-0001"}, {"export", "--out", dir.resolve("x.jsonl").toString()},
-        {"backup", "--out", dir.resolve("b.zip").toString()}}) {
+        {"backup", "--out", dir.resolve("b.zip").toString()}, {"report", "--period", "2025-Q3", "--out", dir.resolve("r").toString()},
+        {"htcds", "export", "--agency", "FR", "--dpo", "dpo.fr", "--approval", "A-1", "--purpose", "shelter", "--recipient", "NGO",
+            "--out", dir.resolve("h.csv").toString()}}) {
       List<String> full = new ArrayList<>(List.of(args));
       full.addAll(List.of("--data", typo.toString()));
       Run r = run(full.toArray(String[]::new));
