@@ -93,6 +93,11 @@ final class ImportCommand implements Runnable {
     }
     if (mapping != null && !Files.isRegularFile(mapping)) throw new Main.UserError("no mapping file " + mapping);
     Mapping m = mapping == null ? Mapping.ftm("ftm") : MappingLoader.load(mapping, Model.get());
+    var prov = m.provenance();
+    if (HandlingCode.parse(handling) == HandlingCode.H3 && handlingCondition == null && prov.handling() == null
+        && prov.handlingCondition() == null) { // else every row would be rejected for the same missing flag
+      throw new Main.UserError("--handling H3 needs --handling-condition TEXT (the condition every reader sees)");
+    }
     ImportSettings settings = new ImportSettings(code, caseRef, HandlingCode.parse(handling), handlingCondition,
         Grading.parse(grade), user != null ? user : "cli:" + System.getProperty("user.name"),
         java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));

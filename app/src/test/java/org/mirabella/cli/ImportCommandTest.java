@@ -182,6 +182,23 @@ class ImportCommandTest {
   }
 
   @Test
+  void handlingH3WithoutItsConditionIsBadUsageNotEveryRowRejected() throws Exception {
+    Path plain = dir.resolve("plain.yaml"); // no provenance: --handling is the default of every row
+    Files.writeString(plain, "source: {format: csv, delimiter: \";\", encoding: windows-1252}\n"
+        + "entities: {person: {schema: Person, keys: [id_soggetto], properties: {name: {template: \"{nome} {cognome}\"}}}}\n");
+    Run r = run("import", csv.toString(), "--data", data.toString(), "--agency", "IT", "--case", "C", "--mapping", plain.toString(),
+        "--handling", "H3");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("mirabella: --handling H3 needs --handling-condition TEXT (the condition every reader sees)\n");
+    assertThat(RejectsFilePath.of(csv)).doesNotExist();
+    Run ok = run("import", csv.toString(), "--data", data.toString(), "--agency", "IT", "--case", "C", "--mapping", plain.toString(),
+        "--handling", "H3", "--handling-condition", "Not for onward release");
+    assertThat(ok.code()).as(ok.err()).isZero();
+    Run mapped = importFile(csv, "--handling", "H3"); // the mapping's provenance.handling (H2) applies to every row
+    assertThat(mapped.code()).as(mapped.err()).isZero();
+  }
+
+  @Test
   void exportToAMissingFolderNamesTheFolder() {
     Path nowhere = dir.resolve("no-such-folder").resolve("x.jsonl");
     Run r = run("export", "--data", data.toString(), "--out", nowhere.toString());
