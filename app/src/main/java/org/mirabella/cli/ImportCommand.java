@@ -89,6 +89,11 @@ final class ImportCommand implements Runnable {
     List<InputFile> inputs = new ArrayList<>();
     for (Path f : files) {
       if (!Files.isRegularFile(f)) throw new Main.UserError("no file " + f);
+      String name = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+      if (mapping == null && (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".xlsx"))) {
+        throw new Main.UserError(f + ": without --mapping the files are read as FtM JSON lines; "
+            + "a CSV or XLSX file needs its mapping (--mapping M.yaml, docs/import-mapping.md)");
+      }
       inputs.add(InputFile.of(f));
     }
     if (mapping != null && !Files.isRegularFile(mapping)) throw new Main.UserError("no mapping file " + mapping);
@@ -103,6 +108,11 @@ final class ImportCommand implements Runnable {
         java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     Path rejectsPath = rejects != null ? rejects : RejectsFile.beside(files.get(0));
     if (rejects != null) Main.requireWritableFolder(rejects, "the rejects file");
+    try { // an earlier attempt's rejects would otherwise stay beside a file they no longer describe
+      if (Files.isRegularFile(rejectsPath)) Files.delete(rejectsPath);
+    } catch (java.io.IOException e) {
+      throw new Main.UserError("cannot replace the rejects file " + rejectsPath + ": " + e.getMessage());
+    }
     ImportResult r;
     org.mirabella.xref.CrossMatcher.Summary crossMatch = null;
     try (Database db = store.open(); RejectsFile rf = new RejectsFile(rejectsPath); TerminalProgress progress = TerminalProgress.open(json)) {

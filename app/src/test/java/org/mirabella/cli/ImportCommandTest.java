@@ -199,6 +199,25 @@ class ImportCommandTest {
   }
 
   @Test
+  void aCsvWithoutAMappingIsToldToGiveOneNotThatItIsMalformed() {
+    Run r = run("import", csv.toString(), "--data", data.toString(), "--agency", "IT", "--case", "C");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("mirabella: " + csv + ": without --mapping the files are read as FtM JSON lines; "
+        + "a CSV or XLSX file needs its mapping (--mapping M.yaml, docs/import-mapping.md)\n");
+  }
+
+  @Test
+  void aCleanImportRemovesTheRejectsFileOfAnEarlierAttempt() throws Exception {
+    Path bad = copy("it-persone-bad.csv");
+    assertThat(importFile(bad).code()).isEqualTo(2);
+    assertThat(RejectsFilePath.of(bad)).exists();
+    Files.copy(csv, bad, StandardCopyOption.REPLACE_EXISTING); // the analyst fixes the file
+    Run fixed = importFile(bad);
+    assertThat(fixed.code()).as(fixed.err()).isZero();
+    assertThat(RejectsFilePath.of(bad)).as("the earlier attempt's rejects no longer describe the file").doesNotExist();
+  }
+
+  @Test
   void exportToAMissingFolderNamesTheFolder() {
     Path nowhere = dir.resolve("no-such-folder").resolve("x.jsonl");
     Run r = run("export", "--data", data.toString(), "--out", nowhere.toString());
