@@ -37,6 +37,20 @@ class MainTest {
   }
 
   @Test
+  void everyOptionOfEveryCommandIsDescribedInItsHelp() {
+    List<String> undescribed = new ArrayList<>();
+    List<CommandLine> todo = new ArrayList<>(List.of(Main.commandLine()));
+    while (!todo.isEmpty()) {
+      CommandLine c = todo.remove(0);
+      todo.addAll(c.getSubcommands().values());
+      for (var o : c.getCommandSpec().options()) {
+        if (String.join("", o.description()).isBlank()) undescribed.add(c.getCommandSpec().qualifiedName() + " " + o.longestName());
+      }
+    }
+    assertThat(undescribed).isEmpty();
+  }
+
+  @Test
   void badUsageExitsTwoWithOneLine() {
     Run r = run("schema", "--no-such-flag");
     assertThat(r.code()).isEqualTo(2);
