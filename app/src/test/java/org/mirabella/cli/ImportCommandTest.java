@@ -218,6 +218,30 @@ class ImportCommandTest {
   }
 
   @Test
+  void textNotInTheEncodingIsReportedOnItsOwnLineDeepInTheFile() throws Exception {
+    Path utf8 = dir.resolve("utf8.yaml"); // the default encoding, UTF-8; the file is Windows-1252
+    Files.writeString(utf8, Files.readString(mapping).replace("  encoding: windows-1252\n", ""));
+    StringBuilder rows = new StringBuilder("id_soggetto;nome;cognome;data_nascita;nazionalita;telefono;ruolo;valutazione;importo;data_pagamento\n");
+    for (int i = 2; i <= 3000; i++) rows.append(i).append(i == 2001 ? ";Niccol\u00f2" : ";Mario").append(";Rossi;1987;it;;indagato;B2;;\n");
+    Path late = dir.resolve("late.csv");
+    Files.write(late, rows.toString().getBytes(java.nio.charset.Charset.forName("windows-1252")));
+    Run r = run("import", late.toString(), "--data", data.toString(), "--agency", "IT", "--case", "C", "--mapping", utf8.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("mirabella: Malformed file: late.csv line 2001: not valid UTF-8 text");
+
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= 3000; i++) {
+      lines.append("{\"id\":\"it-").append(i).append("\",\"schema\":\"Person\",\"properties\":{\"name\":[\"")
+          .append(i == 2500 ? "Jos\u00e9" : "Mario").append(" Rossi\"]}}\n");
+    }
+    Path ftm = dir.resolve("late.ftm.jsonl");
+    Files.write(ftm, lines.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Run j = run("import", ftm.toString(), "--data", data.toString(), "--agency", "IT", "--case", "C");
+    assertThat(j.code()).isEqualTo(2);
+    assertThat(j.err()).startsWith("mirabella: Malformed file: late.ftm.jsonl line 2500: not valid UTF-8 text");
+  }
+
+  @Test
   void exportToAMissingFolderNamesTheFolder() {
     Path nowhere = dir.resolve("no-such-folder").resolve("x.jsonl");
     Run r = run("export", "--data", data.toString(), "--out", nowhere.toString());
