@@ -76,7 +76,8 @@ final class BenchCommand implements Runnable {
 
   @Override
   public void run() {
-    if (!"import".equals(what)) throw new Main.UserError("unknown benchmark '" + what + "': use import");
+    if (what == null) throw new Main.UserError("bench: say what to measure: import, match or load (see 'mirabella bench --help')");
+    if (!"import".equals(what)) throw new Main.UserError("unknown benchmark '" + what + "': use import, match or load");
     if (files != null && csv != null) throw new Main.UserError("--files and --csv: give one of them");
     PrintWriter out = spec.commandLine().getOut();
     boolean temporary = dir == null;

@@ -106,6 +106,14 @@ class MainTest {
   }
 
   @Test
+  void benchWithoutWhatToMeasureNamesTheChoices() {
+    Run r = run("bench");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("mirabella: bench: say what to measure: import, match or load (see 'mirabella bench --help')\n");
+    assertThat(run("bench", "imports").err()).isEqualTo("mirabella: unknown benchmark 'imports': use import, match or load\n");
+  }
+
+  @Test
   void benchLoadIsTheLoadBenchmarkAsTheReadmeSays() {
     Run help = run("bench", "load", "--help");
     assertThat(help.code()).as(help.err()).isZero();
