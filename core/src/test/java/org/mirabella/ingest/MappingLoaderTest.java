@@ -81,10 +81,9 @@ class MappingLoaderTest {
           person:
             schema: Person
             keys: [id]
-            properties:
-              name: {column: nome}
-              name: {column: cognome}
-        """)).isEqualTo("Bad mapping: m.yaml line 7: key 'name' is given twice");
+            properties: {name: {column: nome},
+              name: {column: cognome}}
+        """)).isEqualTo("Bad mapping: m.yaml line 6: key 'name' is given twice");
     assertThat(message("source:\n  sheet: Persone\n  format: xlsx\n  sheet: Foglio1\nentities: {p: {schema: Person, keys: [id]}}\n"))
         .isEqualTo("Bad mapping: m.yaml line 4: key 'sheet' is given twice");
   }
