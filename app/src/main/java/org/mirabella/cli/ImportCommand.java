@@ -108,6 +108,13 @@ final class ImportCommand implements Runnable {
         java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     Path rejectsPath = rejects != null ? rejects : RejectsFile.beside(files.get(0));
     if (rejects != null) Main.requireWritableFolder(rejects, "the rejects file");
+    List<Path> own = new ArrayList<>(files);
+    if (mapping != null) own.add(mapping);
+    for (Path f : own) {
+      if (f.toAbsolutePath().normalize().equals(rejectsPath.toAbsolutePath().normalize())) {
+        throw new Main.UserError("--rejects " + rejectsPath + " is one of the import's own files: name another file");
+      }
+    }
     try { // an earlier attempt's rejects would otherwise stay beside a file they no longer describe
       if (Files.isRegularFile(rejectsPath)) Files.delete(rejectsPath);
     } catch (java.io.IOException e) {

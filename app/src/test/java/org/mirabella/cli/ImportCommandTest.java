@@ -242,6 +242,18 @@ class ImportCommandTest {
   }
 
   @Test
+  void theRejectsFileCannotBeAnInputOrTheMapping() throws Exception {
+    byte[] before = Files.readAllBytes(csv);
+    for (Path target : List.of(csv, mapping)) {
+      Run r = importFile(csv, "--rejects", target.toString());
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).isEqualTo("mirabella: --rejects " + target + " is one of the import's own files: name another file\n");
+    }
+    assertThat(Files.readAllBytes(csv)).isEqualTo(before);
+    assertThat(mapping).exists();
+  }
+
+  @Test
   void exportToAMissingFolderNamesTheFolder() {
     Path nowhere = dir.resolve("no-such-folder").resolve("x.jsonl");
     Run r = run("export", "--data", data.toString(), "--out", nowhere.toString());
