@@ -21,6 +21,7 @@ final class BackupCommand implements Runnable {
 
   @Override
   public void run() {
+    store.requireOutsideStore(out);
     Main.requireWritableFolder(out, "backup");
     try (Database db = store.openExisting()) {
       var tables = Backup.write(db, out);

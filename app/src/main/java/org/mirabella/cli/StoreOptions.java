@@ -114,6 +114,21 @@ public class StoreOptions {
     return open();
   }
 
+  /**
+   * Refuses an output file that is part of the embedded store: its database files ({@code mirabella.*}
+   * in the data folder) or its search index. A backup or export written there replaced the live
+   * database file with a zip or JSON lines (the store then failed to open: "Store header is corrupt").
+   */
+  public void requireOutsideStore(Path out) {
+    if (db != null) return;
+    Path folder = dataDir().toAbsolutePath().normalize();
+    Path file = out.toAbsolutePath().normalize();
+    boolean storeFile = folder.equals(file.getParent()) && file.getFileName().toString().startsWith("mirabella.");
+    if (storeFile || file.startsWith(indexDir().toAbsolutePath().normalize())) {
+      throw new Main.UserError("--out " + out + " is part of the store in " + dataDir() + ": write it outside the store's files");
+    }
+  }
+
   /** Opens the database (migrating it) and makes sure the agencies are known. */
   public Database open() {
     String url = jdbcUrl();

@@ -51,6 +51,7 @@ public final class HtcdsCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       Viewer viewer = Viewer.of(Agencies.get().require(agency).code(), "dpo");
+      store.requireOutsideStore(out);
       Main.requireWritableFolder(out, "the HTCDS export"); // before the export is recorded as made
       try (Database db = store.openExisting()) {
         var e = new HtcdsService(db, Model.get()).export(viewer, caseRef,

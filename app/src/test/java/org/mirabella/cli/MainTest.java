@@ -106,6 +106,23 @@ class MainTest {
   }
 
   @Test
+  void backupOrExportOverTheStoreItselfIsRefusedAndTheStoreSurvives(@TempDir Path dir) {
+    Path data = dir.resolve("data");
+    assertThat(run("demo", "--no-serve", "--no-scenario", "--data", data.toString()).code()).isZero();
+    Path storeFile = data.resolve("mirabella.mv.db");
+    for (String[] args : new String[][] {{"backup", "--out", storeFile.toString()}, {"export", "--out", storeFile.toString()},
+        {"backup", "--out", data.resolve("index").resolve("b.zip").toString()}}) {
+      List<String> full = new ArrayList<>(List.of(args));
+      full.addAll(List.of("--data", data.toString()));
+      Run r = run(full.toArray(String[]::new));
+      assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err()).as(String.join(" ", args)).startsWith("mirabella: --out " + args[2] + " is part of the store in " + data);
+    }
+    Run entity = run("entity", "ly-aiia-0042", "--data", data.toString());
+    assertThat(entity.code()).as(entity.err()).isZero();
+  }
+
+  @Test
   void benchWithoutWhatToMeasureNamesTheChoices() {
     Run r = run("bench");
     assertThat(r.code()).isEqualTo(2);
