@@ -87,10 +87,12 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Fails with a one-line user error when {@code file} cannot be created: its folder is missing, is
-   * not a folder or is not writable. {@code what} names the file for the message ("backup").
+   * Fails with a one-line user error when {@code file} cannot be created: it is a folder, or its
+   * folder is missing, is not a folder or is not writable. {@code what} names the file for the
+   * message ("backup").
    */
   public static void requireWritableFolder(Path file, String what) {
+    if (Files.isDirectory(file)) throw new UserError("cannot write " + what + " " + file + ": it is a folder, not a file");
     Path folder = file.toAbsolutePath().getParent();
     if (folder == null) return;
     if (!Files.isDirectory(folder)) throw new UserError("cannot write " + what + " " + file + ": no folder " + folder);

@@ -123,6 +123,21 @@ class MainTest {
   }
 
   @Test
+  void anOutputFileThatIsAFolderIsOneLineExitTwo(@TempDir Path dir) {
+    Path data = dir.resolve("data");
+    assertThat(run("demo", "--no-serve", "--no-scenario", "--data", data.toString()).code()).isZero();
+    for (String[] args : new String[][] {{"backup", "backup"}, {"export", "export"}, {"htcds", "the HTCDS export", "export", "--agency", "FR",
+        "--dpo", "dpo.fr", "--approval", "A-1", "--purpose", "shelter", "--recipient", "NGO"}}) {
+      List<String> full = new ArrayList<>(List.of(args[0]));
+      full.addAll(List.of(args).subList(2, args.length));
+      full.addAll(List.of("--out", dir.toString(), "--data", data.toString()));
+      Run r = run(full.toArray(String[]::new));
+      assertThat(r.code()).as(args[0]).isEqualTo(2);
+      assertThat(r.err()).as(args[0]).isEqualTo("mirabella: cannot write " + args[1] + " " + dir + ": it is a folder, not a file\n");
+    }
+  }
+
+  @Test
   void benchWithoutWhatToMeasureNamesTheChoices() {
     Run r = run("bench");
     assertThat(r.code()).isEqualTo(2);
