@@ -173,7 +173,7 @@ class MainTest {
     Path typo = dir.resolve("dta");
     String expected = "mirabella: no store in " + typo + " (expected " + typo.resolve("mirabella.mv.db")
         + "): give its folder with --data DIR or MIRABELLA_DATA\n";
-    for (String[] args : new String[][] {{"check"}, {"check", "--repair"}, {"audit", "verify"}, {"audit", "list"},
+    for (String[] args : new String[][] {{"check"}, {"check", "--repair"}, {"audit", "verify"}, {"audit", "list"}, {"xref"},
         {"entity", "it-sco-0001"}, {"export", "--out", dir.resolve("x.jsonl").toString()},
         {"backup", "--out", dir.resolve("b.zip").toString()}, {"report", "--period", "2025-Q3", "--out", dir.resolve("r").toString()},
         {"htcds", "export", "--agency", "FR", "--dpo", "dpo.fr", "--approval", "A-1", "--purpose", "shelter", "--recipient", "NGO",
