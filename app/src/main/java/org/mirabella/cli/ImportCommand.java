@@ -86,6 +86,7 @@ final class ImportCommand implements Runnable {
     String code = Agencies.get().require(agency).code();
     if (caseRef.isBlank()) throw new Main.UserError("--case: no case reference given (e.g. --case 'RGNR 4512/2021')");
     caseRef = caseRef.strip();
+    if (user != null && user.isBlank()) throw new Main.UserError("--user: no name given (leave it out to record the system user)");
     List<InputFile> inputs = new ArrayList<>();
     for (Path f : files) {
       if (!Files.isRegularFile(f)) throw new Main.UserError("no file " + f);

@@ -254,6 +254,14 @@ class ImportCommandTest {
   }
 
   @Test
+  void aBlankUserIsBadUsageNotAStatementWithoutItsRecorder() {
+    Run r = run("import", csv.toString(), "--data", data.toString(), "--agency", "IT", "--case", "C", "--mapping", mapping.toString(),
+        "--user", " ");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("mirabella: --user: no name given (leave it out to record the system user)\n");
+  }
+
+  @Test
   void exportToAMissingFolderNamesTheFolder() {
     Path nowhere = dir.resolve("no-such-folder").resolve("x.jsonl");
     Run r = run("export", "--data", data.toString(), "--out", nowhere.toString());
