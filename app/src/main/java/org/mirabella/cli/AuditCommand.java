@@ -33,7 +33,7 @@ final class AuditCommand implements Runnable {
     @Override
     public void run() {
       AuditChain.Verification v;
-      try (Database db = store.open()) {
+      try (Database db = store.openExisting()) {
         v = new JdbcAuditLog(db).verify();
       }
       if (!v.intact()) throw new Main.UserError("audit trail broken at record " + v.firstBad() + ": " + v.problem(), Main.CHECK_FAILED);
@@ -45,18 +45,21 @@ final class AuditCommand implements Runnable {
   static final class ListRecords implements Runnable {
     @Mixin StoreOptions store;
 
-    @Option(names = "--user", paramLabel = "NAME") String user;
+    @Option(names = "--user", paramLabel = "NAME", description = "Records made by this user.") String user;
 
     @Option(names = "--agency", paramLabel = "CODE", description = "Records made by this agency's users or about its data.")
     String agency;
 
-    @Option(names = "--entity", paramLabel = "ID") String entity;
+    @Option(names = "--entity", paramLabel = "ID", description = "Records about this entity.") String entity;
 
-    @Option(names = "--from", paramLabel = "DATE|INSTANT") String from;
+    @Option(names = "--from", paramLabel = "DATE|INSTANT", description = "Records made at or after this day (UTC, e.g. 2026-01-31) or instant (2026-01-31T12:00:00Z).")
+    String from;
 
-    @Option(names = "--to", paramLabel = "DATE|INSTANT") String to;
+    @Option(names = "--to", paramLabel = "DATE|INSTANT", description = "Records made up to the end of this day (UTC) or before this instant.")
+    String to;
 
-    @Option(names = "--limit", defaultValue = "200", paramLabel = "N") int limit;
+    @Option(names = "--limit", defaultValue = "200", paramLabel = "N", description = "At most this many records, the newest (default ${DEFAULT-VALUE}).")
+    int limit;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -65,7 +68,7 @@ final class AuditCommand implements Runnable {
     public void run() {
       Instant f = from == null ? null : AuditRoutes.parseTime(from, "--from", false);
       Instant t = to == null ? null : AuditRoutes.parseTime(to, "--to", true);
-      try (Database db = store.open()) {
+      try (Database db = store.openExisting()) {
         var out = spec.commandLine().getOut();
         for (AuditRecord r : new JdbcAuditLog(db).query(new JdbcAuditLog.Query(user, null, entity, f, t, agency, limit))) {
           var e = r.event();

@@ -21,7 +21,9 @@ final class BackupCommand implements Runnable {
 
   @Override
   public void run() {
-    try (Database db = store.open()) {
+    store.requireOutsideStore(out);
+    Main.requireWritableFolder(out, "backup");
+    try (Database db = store.openExisting()) {
       var tables = Backup.write(db, out);
       long rows = tables.stream().mapToLong(Backup.TableEntry::rows).sum();
       spec.commandLine().getOut().printf("Backed up %s to %s: %d tables, %d rows.%nManifest SHA-256 (keep it apart from the file): %s%n",

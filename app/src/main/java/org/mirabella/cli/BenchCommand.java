@@ -39,9 +39,9 @@ import picocli.CommandLine.Parameters;
  * figures go in docs/benchmarks-ingest.md with the exact command.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: 'bench import' measures import speed and memory.",
-    subcommands = {org.mirabella.matching.cli.MatchBenchCommand.class})
+    subcommands = {org.mirabella.matching.cli.MatchBenchCommand.class, org.mirabella.reliability.LoadBenchmark.class})
 final class BenchCommand implements Runnable {
-  @Parameters(paramLabel = "WHAT", arity = "0..1", description = "What to measure: import (matching: the subcommand 'bench match').")
+  @Parameters(paramLabel = "WHAT", arity = "0..1", description = "What to measure: import (matching and load: the subcommands 'bench match' and 'bench load').")
   String what;
 
   @Option(names = "--rows", defaultValue = "200000", description = "Rows of the synthetic CSV (default ${DEFAULT-VALUE}).")
@@ -76,7 +76,8 @@ final class BenchCommand implements Runnable {
 
   @Override
   public void run() {
-    if (!"import".equals(what)) throw new Main.UserError("unknown benchmark '" + what + "': use import");
+    if (what == null) throw new Main.UserError("bench: say what to measure: import, match or load (see 'mirabella bench --help')");
+    if (!"import".equals(what)) throw new Main.UserError("unknown benchmark '" + what + "': use import, match or load");
     if (files != null && csv != null) throw new Main.UserError("--files and --csv: give one of them");
     PrintWriter out = spec.commandLine().getOut();
     boolean temporary = dir == null;

@@ -29,7 +29,7 @@ final class CheckCommand implements Runnable {
   @Override
   public void run() {
     var out = spec.commandLine().getOut();
-    try (Database db = store.open(); var index = store.openIndex()) {
+    try (Database db = store.openExisting(); var index = store.openIndex()) {
       var check = new StoreCheck(db, new EntityStore(db, Model.get()), index);
       StoreCheck.Report r = repair ? check.repair() : check.check();
       for (StoreCheck.Part p : r.parts()) {

@@ -1,7 +1,11 @@
 package org.mirabella.cli;
 
+import java.util.List;
+import org.mirabella.audit.JdbcAuditLog;
 import org.mirabella.demo.SampleData;
+import org.mirabella.hits.HitStore;
 import org.mirabella.model.Model;
+import org.mirabella.model.Schema;
 import org.mirabella.store.Database;
 import org.mirabella.store.EntityStore;
 import picocli.CommandLine.Command;
@@ -50,11 +54,27 @@ final class DemoCommand implements Runnable {
       out.printf("Joint action days: %d operations with %d tasks, %d field checks (%d hits) and %d outcomes; %d route records.%n",
           a.operations(), a.tasks(), a.checks(), a.hits(), a.outcomes(), a.routeEntities());
     }
+    var matched = matchUnkeyed(db, entities);
+    out.printf("Demo records cross-matched against other agencies: %d entities, %d hits.%n", matched.entities(), matched.hits());
     org.mirabella.access.DemoLogins.create(db, out);
     if (noServe) {
       db.close();
       return;
     }
     ServeCommand.serveUntilStopped(db, store, serve, out);
+  }
+
+  /**
+   * The sample and the joint action days' records are written straight into the store, not
+   * imported, so nothing cross-matched them: without this the quick-start demo had no hits and
+   * {@code check} reported their match keys missing. Matches every matchable entity that has no
+   * match keys yet (the synthetic case file's imports keyed theirs), as an import would.
+   */
+  private static org.mirabella.xref.CrossMatcher.Summary matchUnkeyed(Database db, EntityStore entities) {
+    List<String> matchable = Model.get().schemata().stream().filter(Schema::matchable).map(Schema::name).toList();
+    List<String> ids = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM entity e WHERE schema_name IN (<schemata>) "
+            + "AND NOT EXISTS (SELECT 1 FROM match_key k WHERE k.entity_id = e.id) ORDER BY id")
+        .bindList("schemata", matchable).mapTo(String.class).list());
+    return new org.mirabella.xref.CrossMatcher(db, entities, new HitStore(db, new JdbcAuditLog(db))).match(ids);
   }
 }

@@ -26,7 +26,7 @@ final class EntityCommand implements Runnable {
 
   @Override
   public void run() {
-    try (Database db = store.open()) {
+    try (Database db = store.openExisting()) {
       var e = new EntityStore(db, Model.get()).find(id)
           .orElseThrow(() -> new Main.UserError("no entity '" + id + "' in " + db.url(), Main.CHECK_FAILED));
       spec.commandLine().getOut().println(EntityJson.toJson(e).toPrettyString());

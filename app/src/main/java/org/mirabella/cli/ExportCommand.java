@@ -40,7 +40,11 @@ final class ExportCommand implements Runnable {
   public void run() {
     if (!format.equalsIgnoreCase("ftm")) throw new Main.UserError("unknown export format '" + format + "': use ftm");
     if (agency != null) agency = Agencies.get().require(agency).code();
-    try (Database db = store.open()) {
+    if (!out.toString().equals("-")) {
+      store.requireOutsideStore(out);
+      Main.requireWritableFolder(out, "export");
+    }
+    try (Database db = store.openExisting()) {
       EntityStore entities = new EntityStore(db, Model.get());
       long n;
       if (out.toString().equals("-")) {

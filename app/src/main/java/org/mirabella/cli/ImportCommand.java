@@ -84,22 +84,52 @@ final class ImportCommand implements Runnable {
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
     String code = Agencies.get().require(agency).code();
+    if (caseRef.isBlank()) throw new Main.UserError("--case: no case reference given (e.g. --case 'RGNR 4512/2021')");
+    caseRef = caseRef.strip();
+    if (user != null && user.isBlank()) throw new Main.UserError("--user: no name given (leave it out to record the system user)");
     List<InputFile> inputs = new ArrayList<>();
     for (Path f : files) {
       if (!Files.isRegularFile(f)) throw new Main.UserError("no file " + f);
+      String name = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+      if (mapping == null && (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".xlsx"))) {
+        throw new Main.UserError(f + ": without --mapping the files are read as FtM JSON lines; "
+            + "a CSV or XLSX file needs its mapping (--mapping M.yaml, docs/import-mapping.md)");
+      }
       inputs.add(InputFile.of(f));
     }
     if (mapping != null && !Files.isRegularFile(mapping)) throw new Main.UserError("no mapping file " + mapping);
     Mapping m = mapping == null ? Mapping.ftm("ftm") : MappingLoader.load(mapping, Model.get());
+    var prov = m.provenance();
+    if (HandlingCode.parse(handling) == HandlingCode.H3 && handlingCondition == null && prov.handling() == null
+        && prov.handlingCondition() == null) { // else every row would be rejected for the same missing flag
+      throw new Main.UserError("--handling H3 needs --handling-condition TEXT (the condition every reader sees)");
+    }
     ImportSettings settings = new ImportSettings(code, caseRef, HandlingCode.parse(handling), handlingCondition,
         Grading.parse(grade), user != null ? user : "cli:" + System.getProperty("user.name"),
         java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     Path rejectsPath = rejects != null ? rejects : RejectsFile.beside(files.get(0));
+    if (rejects != null) Main.requireWritableFolder(rejects, "the rejects file");
+    List<Path> own = new ArrayList<>(files);
+    if (mapping != null) own.add(mapping);
+    for (Path f : own) {
+      if (f.toAbsolutePath().normalize().equals(rejectsPath.toAbsolutePath().normalize())) {
+        throw new Main.UserError("--rejects " + rejectsPath + " is one of the import's own files: name another file");
+      }
+    }
+    try { // an earlier attempt's rejects would otherwise stay beside a file they no longer describe
+      if (Files.isRegularFile(rejectsPath)) Files.delete(rejectsPath);
+    } catch (java.io.IOException e) {
+      throw new Main.UserError("cannot replace the rejects file " + rejectsPath + ": " + e.getMessage());
+    }
     ImportResult r;
     org.mirabella.xref.CrossMatcher.Summary crossMatch = null;
     try (Database db = store.open(); RejectsFile rf = new RejectsFile(rejectsPath); TerminalProgress progress = TerminalProgress.open(json)) {
       EntityStore entities = new EntityStore(db, Model.get());
-      r = new ImportService(entities, Model.get()).run(inputs, m, settings, acceptRejects, rf, progress);
+      try {
+        r = new ImportService(entities, Model.get()).run(inputs, m, settings, acceptRejects, rf, progress);
+      } catch (RejectsFile.Unwritable e) {
+        throw new Main.UserError(e.getMessage() + ": nothing imported; name a writable place with --rejects FILE");
+      }
       if (r.committed() && !noMatch) {
         crossMatch = org.mirabella.xref.AfterImport.run(db, entities, null, r.agency(), r.caseRef(), settings.recordedAt());
       }

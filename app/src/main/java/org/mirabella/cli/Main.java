@@ -1,6 +1,8 @@
 package org.mirabella.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.mirabella.model.InvalidData;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,6 +84,19 @@ public final class Main implements Runnable {
     err.println("mirabella: internal error: " + ex);
     ex.printStackTrace(err);
     return 3;
+  }
+
+  /**
+   * Fails with a one-line user error when {@code file} cannot be created: it is a folder, or its
+   * folder is missing, is not a folder or is not writable. {@code what} names the file for the
+   * message ("backup").
+   */
+  public static void requireWritableFolder(Path file, String what) {
+    if (Files.isDirectory(file)) throw new UserError("cannot write " + what + " " + file + ": it is a folder, not a file");
+    Path folder = file.toAbsolutePath().getParent();
+    if (folder == null) return;
+    if (!Files.isDirectory(folder)) throw new UserError("cannot write " + what + " " + file + ": no folder " + folder);
+    if (!Files.isWritable(folder)) throw new UserError("cannot write " + what + " " + file + ": folder " + folder + " is not writable");
   }
 
   /** A problem the user can fix, with its exit code; printed as one line. */

@@ -99,6 +99,36 @@ public class StoreOptions {
     return org.mirabella.search.SearchIndex.open(indexDir(), org.mirabella.search.SearchIndex::matchingNameKeys);
   }
 
+  /**
+   * Opens a store that must be there already: for the commands that read or verify one (check,
+   * backup, export, audit, entity), where a mistyped {@code --data} (or a run from another folder)
+   * would otherwise create an empty store and report it, e.g. as consistent.
+   */
+  public Database openExisting() {
+    if (db == null) {
+      Path file = dataDir().resolve("mirabella.mv.db");
+      if (!Files.isRegularFile(file)) {
+        throw new Main.UserError("no store in " + dataDir() + " (expected " + file + "): give its folder with --data DIR or MIRABELLA_DATA");
+      }
+    }
+    return open();
+  }
+
+  /**
+   * Refuses an output file that is part of the embedded store: its database files ({@code mirabella.*}
+   * in the data folder) or its search index. A backup or export written there replaced the live
+   * database file with a zip or JSON lines (the store then failed to open: "Store header is corrupt").
+   */
+  public void requireOutsideStore(Path out) {
+    if (db != null) return;
+    Path folder = dataDir().toAbsolutePath().normalize();
+    Path file = out.toAbsolutePath().normalize();
+    boolean storeFile = folder.equals(file.getParent()) && file.getFileName().toString().startsWith("mirabella.");
+    if (storeFile || file.startsWith(indexDir().toAbsolutePath().normalize())) {
+      throw new Main.UserError("--out " + out + " is part of the store in " + dataDir() + ": write it outside the store's files");
+    }
+  }
+
   /** Opens the database (migrating it) and makes sure the agencies are known. */
   public Database open() {
     String url = jdbcUrl();

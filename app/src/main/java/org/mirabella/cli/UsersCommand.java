@@ -97,7 +97,7 @@ final class UsersCommand implements Runnable {
   static final class Unlock implements Runnable {
     @Mixin StoreOptions store;
 
-    @Option(names = "--user", required = true, paramLabel = "NAME")
+    @Option(names = "--user", required = true, paramLabel = "NAME", description = "The account to unlock.")
     String user;
 
     @picocli.CommandLine.Spec

@@ -51,7 +51,9 @@ public final class HtcdsCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       Viewer viewer = Viewer.of(Agencies.get().require(agency).code(), "dpo");
-      try (Database db = store.open()) {
+      store.requireOutsideStore(out);
+      Main.requireWritableFolder(out, "the HTCDS export"); // before the export is recorded as made
+      try (Database db = store.openExisting()) {
         var e = new HtcdsService(db, Model.get()).export(viewer, caseRef,
             new HtcdsService.Approval(dpo, approval, purpose, recipient, approvedOn), by);
         Files.writeString(out, e.csv(), StandardCharsets.UTF_8);

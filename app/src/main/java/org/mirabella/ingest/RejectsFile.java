@@ -48,7 +48,21 @@ public final class RejectsFile implements Consumer<Reject>, AutoCloseable {
       out.write('\n');
       count++;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the rejects file " + path, e);
+      throw new Unwritable(path, e);
+    }
+  }
+
+  /** The rejects file cannot be created or written (a missing or read-only folder, a full disk). */
+  public static final class Unwritable extends UncheckedIOException {
+    Unwritable(Path path, IOException cause) {
+      super("cannot write the rejects file " + path + " (" + describe(cause) + ")", cause);
+    }
+
+    private static String describe(IOException e) {
+      if (e instanceof java.nio.file.NoSuchFileException) return "no such folder";
+      if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+      if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+      return e.getMessage();
     }
   }
 

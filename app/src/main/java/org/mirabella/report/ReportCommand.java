@@ -1,5 +1,7 @@
 package org.mirabella.report;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mirabella.actions.MatchingCrossCheck;
@@ -46,9 +48,15 @@ public final class ReportCommand implements Callable<Integer> {
     Period p = Period.parse(period);
     if (threshold < 0) throw new org.mirabella.cli.Main.UserError("--threshold must be 0 or more, got " + threshold);
     Viewer viewer = agency == null ? Viewer.COORDINATION : Viewer.of(Agencies.get().require(agency).code(), "coordinator");
-    try (Database db = store.open()) {
+    if (Files.exists(out) && !Files.isDirectory(out)) throw new org.mirabella.cli.Main.UserError("--out " + out + " is a file, not a folder");
+    try (Database db = store.openExisting()) {
       Report report = builder(db).build(p, viewer).published(new Suppression(threshold));
-      ReportFiles.Written w = ReportFiles.write(report, out);
+      ReportFiles.Written w;
+      try {
+        w = ReportFiles.write(report, out);
+      } catch (UncheckedIOException e) {
+        throw new org.mirabella.cli.Main.UserError("cannot write the report to " + out + ": " + e.getCause().getMessage());
+      }
       spec.commandLine().getOut().printf("Report %s for %s: %s, %s, %d charts, %d CSV tables in %s%n", p.label(), report.audience(),
           w.html().getFileName(), w.pdf().getFileName(), w.charts().size(), w.csv().size(), out.toAbsolutePath());
     }

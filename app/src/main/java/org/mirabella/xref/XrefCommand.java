@@ -111,7 +111,7 @@ public final class XrefCommand implements Runnable {
   }
 
   private void inProcess(PrintWriter out) {
-    try (Database db = store.open()) {
+    try (Database db = store.openExisting()) {
       EntityStore entities = new EntityStore(db, Model.get());
       long cpu = cpuNanos();
       long start = System.nanoTime();
@@ -129,7 +129,7 @@ public final class XrefCommand implements Runnable {
     if (!Files.isRegularFile(jar)) throw new UserError(missingJar(jar), 2);
     // migrate and register agencies first (and fit a new model version when asked: the Spark job
     // reads the latest one); then close: an embedded store is opened by one process at a time
-    try (Database db = store.open()) {
+    try (Database db = store.openExisting()) {
       if (refit) {
         var fitted = new MatchModels(db).refit(new EntityStore(db, Model.get()), "cli:" + System.getProperty("user.name"));
         out.printf(Locale.ROOT, "Fitted match model version %d over %d records.%n", fitted.version(), fitted.records());
@@ -175,7 +175,7 @@ public final class XrefCommand implements Runnable {
 
   private void recordFile(Path file, PrintWriter out) {
     List<ScoredPair> pairs = readHits(file);
-    try (Database db = store.open()) {
+    try (Database db = store.openExisting()) {
       long recorded = record(new HitStore(db, new JdbcAuditLog(db)), pairs);
       out.printf(Locale.ROOT, "Recorded %d of %d scored pairs from %s as hits between agencies.%n", recorded, pairs.size(), file);
     }

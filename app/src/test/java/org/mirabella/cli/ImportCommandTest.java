@@ -143,6 +143,132 @@ class ImportCommandTest {
     assertThat(Files.readAllLines(again)).isEqualTo(lines);
   }
 
+  @Test
+  void aRejectsFileInAMissingFolderIsOneLineExitTwoBeforeAnythingIsRead() throws Exception {
+    Path bad = copy("it-persone-bad.csv");
+    Path nowhere = dir.resolve("no-such-folder").resolve("r.csv");
+    Run r = importFile(bad, "--rejects", nowhere.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("mirabella: cannot write the rejects file " + nowhere + ": no folder " + nowhere.getParent() + "\n");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void aRejectsFileThatCannotBeWrittenIsOneLineExitTwoAndWritesNothing() throws Exception {
+    Path bad = copy("it-persone-bad.csv");
+    Files.createDirectory(RejectsFilePath.of(bad)); // where the rejects file would go, a folder: it cannot be written
+    Run r = importFile(bad, "--accept-rejects");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("mirabella: cannot write the rejects file " + RejectsFilePath.of(bad) + " (")
+        .endsWith("): nothing imported; name a writable place with --rejects FILE\n")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+    Run clean = importFile(csv);
+    assertThat(clean.out()).contains("  4 entities and 23 statements added, 0 statements unchanged, 0 retracted\n");
+  }
+
+  Run importInto(String caseRef) {
+    return run("import", csv.toString(), "--data", data.toString(), "--agency", "IT", "--case", caseRef, "--mapping",
+        mapping.toString(), "--user", "rossi");
+  }
+
+  @Test
+  void anEmptyCaseIsBadUsageNotRejectedRows() {
+    Run r = importInto(" ");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("mirabella: --case: no case reference given (e.g. --case 'RGNR 4512/2021')\n");
+    assertThat(RejectsFilePath.of(csv)).doesNotExist();
+    Run padded = importInto(" IT-SCO-1 ");
+    assertThat(padded.out()).contains(" into IT / IT-SCO-1 (mapping");
+  }
+
+  @Test
+  void handlingH3WithoutItsConditionIsBadUsageNotEveryRowRejected() throws Exception {
+    Path plain = dir.resolve("plain.yaml"); // no provenance: --handling is the default of every row
+    Files.writeString(plain, "source: {format: csv, delimiter: \";\", encoding: windows-1252}\n"
+        + "entities: {person: {schema: Person, keys: [id_soggetto], properties: {name: {template: \"{nome} {cognome}\"}}}}\n");
+    Run r = run("import", csv.toString(), "--data", data.toString(), "--agency", "IT", "--case", "C", "--mapping", plain.toString(),
+        "--handling", "H3");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("mirabella: --handling H3 needs --handling-condition TEXT (the condition every reader sees)\n");
+    assertThat(RejectsFilePath.of(csv)).doesNotExist();
+    Run ok = run("import", csv.toString(), "--data", data.toString(), "--agency", "IT", "--case", "C", "--mapping", plain.toString(),
+        "--handling", "H3", "--handling-condition", "Not for onward release");
+    assertThat(ok.code()).as(ok.err()).isZero();
+    Run mapped = importFile(csv, "--handling", "H3"); // the mapping's provenance.handling (H2) applies to every row
+    assertThat(mapped.code()).as(mapped.err()).isZero();
+  }
+
+  @Test
+  void aCsvWithoutAMappingIsToldToGiveOneNotThatItIsMalformed() {
+    Run r = run("import", csv.toString(), "--data", data.toString(), "--agency", "IT", "--case", "C");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("mirabella: " + csv + ": without --mapping the files are read as FtM JSON lines; "
+        + "a CSV or XLSX file needs its mapping (--mapping M.yaml, docs/import-mapping.md)\n");
+  }
+
+  @Test
+  void aCleanImportRemovesTheRejectsFileOfAnEarlierAttempt() throws Exception {
+    Path bad = copy("it-persone-bad.csv");
+    assertThat(importFile(bad).code()).isEqualTo(2);
+    assertThat(RejectsFilePath.of(bad)).exists();
+    Files.copy(csv, bad, StandardCopyOption.REPLACE_EXISTING); // the analyst fixes the file
+    Run fixed = importFile(bad);
+    assertThat(fixed.code()).as(fixed.err()).isZero();
+    assertThat(RejectsFilePath.of(bad)).as("the earlier attempt's rejects no longer describe the file").doesNotExist();
+  }
+
+  @Test
+  void textNotInTheEncodingIsReportedOnItsOwnLineDeepInTheFile() throws Exception {
+    Path utf8 = dir.resolve("utf8.yaml"); // the default encoding, UTF-8; the file is Windows-1252
+    Files.writeString(utf8, Files.readString(mapping).replace("  encoding: windows-1252\n", ""));
+    StringBuilder rows = new StringBuilder("id_soggetto;nome;cognome;data_nascita;nazionalita;telefono;ruolo;valutazione;importo;data_pagamento\n");
+    for (int i = 2; i <= 3000; i++) rows.append(i).append(i == 2001 ? ";Niccol\u00f2" : ";Mario").append(";Rossi;1987;it;;indagato;B2;;\n");
+    Path late = dir.resolve("late.csv");
+    Files.write(late, rows.toString().getBytes(java.nio.charset.Charset.forName("windows-1252")));
+    Run r = run("import", late.toString(), "--data", data.toString(), "--agency", "IT", "--case", "C", "--mapping", utf8.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("mirabella: Malformed file: late.csv line 2001: not valid UTF-8 text");
+
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= 3000; i++) {
+      lines.append("{\"id\":\"it-").append(i).append("\",\"schema\":\"Person\",\"properties\":{\"name\":[\"")
+          .append(i == 2500 ? "Jos\u00e9" : "Mario").append(" Rossi\"]}}\n");
+    }
+    Path ftm = dir.resolve("late.ftm.jsonl");
+    Files.write(ftm, lines.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Run j = run("import", ftm.toString(), "--data", data.toString(), "--agency", "IT", "--case", "C");
+    assertThat(j.code()).isEqualTo(2);
+    assertThat(j.err()).startsWith("mirabella: Malformed file: late.ftm.jsonl line 2500: not valid UTF-8 text");
+  }
+
+  @Test
+  void theRejectsFileCannotBeAnInputOrTheMapping() throws Exception {
+    byte[] before = Files.readAllBytes(csv);
+    for (Path target : List.of(csv, mapping)) {
+      Run r = importFile(csv, "--rejects", target.toString());
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).isEqualTo("mirabella: --rejects " + target + " is one of the import's own files: name another file\n");
+    }
+    assertThat(Files.readAllBytes(csv)).isEqualTo(before);
+    assertThat(mapping).exists();
+  }
+
+  @Test
+  void aBlankUserIsBadUsageNotAStatementWithoutItsRecorder() {
+    Run r = run("import", csv.toString(), "--data", data.toString(), "--agency", "IT", "--case", "C", "--mapping", mapping.toString(),
+        "--user", " ");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("mirabella: --user: no name given (leave it out to record the system user)\n");
+  }
+
+  @Test
+  void exportToAMissingFolderNamesTheFolder() {
+    Path nowhere = dir.resolve("no-such-folder").resolve("x.jsonl");
+    Run r = run("export", "--data", data.toString(), "--out", nowhere.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("mirabella: cannot write export " + nowhere + ": no folder " + nowhere.getParent() + "\n");
+  }
+
   /** Where the rejects file goes by default. */
   static final class RejectsFilePath {
     static Path of(Path input) {

@@ -30,15 +30,20 @@ class ReportCommandTest {
     return new Run(cl.execute(args), out.toString(), err.toString());
   }
 
-  @Test
-  void writesTheReportForAPeriodAndAnAgency(@TempDir Path tmp) throws Exception {
-    Path data = tmp.resolve("data");
+  /** An embedded store in {@code data} with the demo sample, and the joint action days when asked. */
+  static Path demoStore(Path data, boolean jointActions) {
     try (Database db = Database.embedded(data)) {
       EntityStore store = new EntityStore(db, Model.get());
       store.ensureAgencies(Agencies.get());
       SampleData.load(store, Model.get());
-      JointActionDemo.load(db, store, Model.get());
+      if (jointActions) JointActionDemo.load(db, store, Model.get());
     }
+    return data;
+  }
+
+  @Test
+  void writesTheReportForAPeriodAndAnAgency(@TempDir Path tmp) throws Exception {
+    Path data = demoStore(tmp.resolve("data"), true);
     Path out = tmp.resolve("out");
     Run r = run("report", "--data", data.toString(), "--period", "2025-Q3", "--out", out.toString(), "--agency", "it");
     assertThat(r.code()).as(r.err()).isZero();
@@ -63,5 +68,28 @@ class ReportCommandTest {
     Run imp = run("htcds", "import", csv.toString(), "--data", data.toString(), "--agency", "CA", "--case", "CA-REF-1");
     assertThat(imp.code()).as(imp.err()).isZero();
     assertThat(imp.out()).contains("Imported 1 HTCDS records into CA CA-REF-1");
+  }
+
+  @Test
+  void aReportOrHtcdsFileThatCannotBeWrittenOrReadIsOneLineExitTwo(@TempDir Path tmp) throws Exception {
+    Path data = demoStore(tmp.resolve("data"), false);
+    Path file = Files.writeString(tmp.resolve("notes.txt"), "not a folder");
+    Run report = run("report", "--data", data.toString(), "--period", "2025-Q3", "--out", file.toString());
+    assertThat(report.code()).isEqualTo(2);
+    assertThat(report.err()).isEqualTo("mirabella: --out " + file + " is a file, not a folder\n");
+
+    Path nowhere = tmp.resolve("no-such-folder").resolve("referral.csv");
+    Run export = run("htcds", "export", "--data", data.toString(), "--agency", "FR", "--dpo", "dpo.fr", "--approval", "A-1",
+        "--purpose", "shelter", "--recipient", "NGO", "--out", nowhere.toString());
+    assertThat(export.code()).isEqualTo(2);
+    assertThat(export.err()).isEqualTo("mirabella: cannot write the HTCDS export " + nowhere + ": no folder " + nowhere.getParent() + "\n");
+    assertThat(run("audit", "list", "--data", data.toString()).out()).as("no export recorded that was not written")
+        .doesNotContain("htcds.export");
+
+    Path latin = tmp.resolve("referral-latin1.csv");
+    Files.write(latin, "prs_FirstName,prs_LastName\nJos\u00e9,M\u00fcller\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Run imp = run("htcds", "import", latin.toString(), "--data", data.toString(), "--agency", "CA", "--case", "CA-REF-1");
+    assertThat(imp.code()).isEqualTo(2);
+    assertThat(imp.err()).isEqualTo("mirabella: Malformed file: referral-latin1.csv: not valid UTF-8 text (HTCDS CSV files are UTF-8)\n");
   }
 }

@@ -60,6 +60,8 @@ public final class HtcdsCsv {
         out.add(new HtcdsRecord(f));
       }
       return out;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new InvalidData("Malformed file", Map.of(source, "not valid UTF-8 text (HTCDS CSV files are UTF-8)"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,14 +3,18 @@ package org.mirabella.ingest;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnmappableCharacterException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Map;
 import org.mirabella.model.InvalidData;
@@ -60,8 +64,61 @@ final class Encodings {
       cs = validUtf8(head) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
     }
     in.skipNBytes(bom);
-    return new InputStreamReader(in, cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+    return new ExactReader(in, cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT));
+  }
+
+  /**
+   * A strict decoding reader that hands out every character before an invalid byte sequence and
+   * throws only on the read after them, so a reader counting lines knows the line of the bad bytes.
+   * (InputStreamReader throws as soon as its 8 KiB chunk holds one, dropping the characters before
+   * it: errors were reported hundreds of lines early.)
+   */
+  static final class ExactReader extends Reader {
+    private final InputStream in;
+    private final CharsetDecoder decoder;
+    private final ByteBuffer bytes = ByteBuffer.allocate(8192).flip();
+    private CharacterCodingException pending;
+    private boolean eof;
+    private boolean flushed;
+
+    ExactReader(InputStream in, CharsetDecoder decoder) {
+      this.in = in;
+      this.decoder = decoder;
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+      if (len == 0) return 0;
+      CharBuffer out = CharBuffer.wrap(cbuf, off, len);
+      while (true) {
+        if (pending != null) {
+          if (out.position() > off) return out.position() - off;
+          throw pending;
+        }
+        if (flushed) return out.position() > off ? out.position() - off : -1;
+        CoderResult r = decoder.decode(bytes, out, eof);
+        if (r.isError()) {
+          pending = r.isMalformed() ? new MalformedInputException(r.length()) : new UnmappableCharacterException(r.length());
+        } else if (r.isOverflow()) {
+          return out.position() - off;
+        } else if (eof) {
+          if (decoder.flush(out).isOverflow()) return out.position() - off;
+          flushed = true;
+        } else {
+          bytes.compact();
+          int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+          if (n < 0) eof = true;
+          else bytes.position(bytes.position() + n);
+          bytes.flip();
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 
   /** Whether the bytes are valid UTF-8, ignoring a sequence cut at the end of the sample. */

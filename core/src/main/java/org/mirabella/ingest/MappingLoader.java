@@ -29,7 +29,9 @@ import org.mirabella.model.types.Types;
  * {@link InvalidData} titled "Bad mapping", keyed by {@code FILE: path.to.key}.
  */
 public final class MappingLoader {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  // A key given twice would otherwise keep the last value silently (a copy-pasted property line lost).
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
   private static final Set<String> TOP = Set.of("source", "provenance", "entities");
   private static final Set<String> SOURCE = Set.of("format", "delimiter", "quote", "encoding", "sheet", "dateFormats",
       "decimalComma", "skipRows");
@@ -59,6 +61,10 @@ public final class MappingLoader {
     JsonNode root;
     try {
       root = YAML.readTree(in);
+    } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+      java.util.regex.Matcher dup = java.util.regex.Pattern.compile("^Duplicate field '(.*)' for").matcher(e.getOriginalMessage());
+      if (!dup.find()) throw new InvalidData("Bad mapping", Map.of(name, "not valid YAML: " + e.getOriginalMessage()));
+      throw new InvalidData("Bad mapping", Map.of(name + " line " + e.getLocation().getLineNr(), "key '" + dup.group(1) + "' is given twice"));
     } catch (IOException e) {
       throw new InvalidData("Bad mapping", Map.of(name, "not valid YAML: " + e.getMessage().lines().findFirst().orElse("")));
     }

@@ -79,7 +79,7 @@ class CsvSourceTest {
   void failsOnTextThatIsNotInTheEncoding() throws Exception {
     Path cp = write("cp.csv", "nome\nNiccolò\n".getBytes(Charset.forName("windows-1252")));
     assertThatThrownBy(() -> rows(cp, spec(',', null))).isInstanceOf(InvalidData.class)
-        .hasMessage("Malformed file: cp.csv line 1: not valid UTF-8 text (set source.encoding in the mapping, e.g. windows-1252, or auto)");
+        .hasMessage("Malformed file: cp.csv line 2: not valid UTF-8 text (set source.encoding in the mapping, e.g. windows-1252, or auto)");
   }
 
   @Test

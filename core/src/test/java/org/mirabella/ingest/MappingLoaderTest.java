@@ -75,6 +75,20 @@ class MappingLoaderTest {
   }
 
   @Test
+  void rejectsAKeyGivenTwiceInsteadOfKeepingTheLastSilently() {
+    assertThat(message("""
+        entities:
+          person:
+            schema: Person
+            keys: [id]
+            properties: {name: {column: nome},
+              name: {column: cognome}}
+        """)).isEqualTo("Bad mapping: m.yaml line 6: key 'name' is given twice");
+    assertThat(message("source:\n  sheet: Persone\n  format: xlsx\n  sheet: Foglio1\nentities: {p: {schema: Person, keys: [id]}}\n"))
+        .isEqualTo("Bad mapping: m.yaml line 4: key 'sheet' is given twice");
+  }
+
+  @Test
   void rejectsAnUnknownSchemaOrProperty() {
     assertThat(message("entities: {p: {schema: Persn, keys: [id]}}"))
         .isEqualTo("Bad mapping: m.yaml: entities.p.schema: unknown schema 'Persn'");

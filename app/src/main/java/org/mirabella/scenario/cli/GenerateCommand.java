@@ -50,6 +50,9 @@ public final class GenerateCommand implements Runnable {
   public void run() {
     PrintWriter w = spec.commandLine().getOut();
     Generator generator = new Generator(seed, Scale.parse(scale));
+    if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+      throw new org.mirabella.cli.Main.UserError("--out " + out + " is a file, not a folder");
+    }
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
     long t0 = System.nanoTime();
     long cpu0 = cpuNanos();

@@ -54,4 +54,12 @@ class GenerateCommandTest {
     assertThat(run(new StringWriter(), err2, "generate", "--scale", "50", "--out", tmp.toString())).isEqualTo(2);
     assertThat(err2.toString()).contains("already holds a generated case file");
   }
+
+  @Test
+  void refusesAnOutputThatIsAFileWithExitCode2() throws Exception {
+    Path file = Files.writeString(tmp.resolve("notes.txt"), "not a folder");
+    StringWriter err = new StringWriter();
+    assertThat(run(new StringWriter(), err, "generate", "--scale", "50", "--out", file.toString())).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("mirabella: --out " + file + " is a file, not a folder" + System.lineSeparator());
+  }
 }
