@@ -130,6 +130,8 @@ final class ImportCommand implements Runnable {
       } catch (RejectsFile.Unwritable e) {
         throw new Main.UserError(e.getMessage() + ": nothing imported; name a writable place with --rejects FILE");
       }
+      // After the commit, as an upload's: the audit chain is not held for the length of the import's commit.
+      if (r.committed()) new org.mirabella.audit.JdbcAuditLog(db).record(r.auditEvent(settings.recordedBy()));
       if (r.committed() && !noMatch) {
         crossMatch = org.mirabella.xref.AfterImport.run(db, entities, null, r.agency(), r.caseRef(), settings.recordedAt());
       }

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.mirabella.access.Role;
 import org.mirabella.access.UserAccount;
 import org.mirabella.access.UserStore;
+import org.mirabella.audit.AuditEvent;
+import org.mirabella.audit.JdbcAuditLog;
 import org.mirabella.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +58,8 @@ final class UsersCommand implements Runnable {
       char[] password = passwordStdin ? readLine() : UserStore.randomPassword();
       try (Database db = store.open()) {
         UserAccount u = new UserStore(db).add(user, agency, parsed, password);
+        new JdbcAuditLog(db).record(new AuditEvent(operator(), "-", "account.add", u.username(), u.agency(), null,
+            "roles " + roleText(u.roles())));
         var out = spec.commandLine().getOut();
         out.printf("Added %s of %s (%s) with roles %s.%n", u.username(), u.agency(), u.viewer().tier(), roleText(u.roles()));
         if (!passwordStdin) out.printf("Password (shown once): %s%n", new String(password));
@@ -107,9 +111,15 @@ final class UsersCommand implements Runnable {
     public void run() {
       try (Database db = store.open()) {
         new UserStore(db).unlock(user);
+        new JdbcAuditLog(db).record(new AuditEvent(operator(), "-", "account.unlock", user, null, null, null));
         spec.commandLine().getOut().printf("Unlocked %s.%n", user);
       }
     }
+  }
+
+  /** Who ran the command: accounts are administered on the server's machine, by its operator's login. */
+  static String operator() {
+    return "cli:" + System.getProperty("user.name");
   }
 
   static String roleText(Set<Role> roles) {

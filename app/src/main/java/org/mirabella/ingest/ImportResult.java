@@ -13,6 +13,12 @@ public record ImportResult(String run, String agency, String caseRef, String map
     ImportSummary read, long entitiesAdded, long statementsAdded, long statementsUnchanged, long statementsRetracted,
     long millis, List<Reject> sampleRejects) {
 
+  /** The audit record of a committed import by {@code user} (the API's session user, or the command line's operator). */
+  public org.mirabella.audit.AuditEvent auditEvent(String user) {
+    return new org.mirabella.audit.AuditEvent(user, agency, "import", run, agency, null,
+        entitiesAdded + " entities, " + statementsAdded + " statements added to " + caseRef);
+  }
+
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("run", run);

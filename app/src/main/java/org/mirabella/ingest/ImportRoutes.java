@@ -79,8 +79,7 @@ public final class ImportRoutes implements Routes {
       ImportResult r = new ImportService(context.entities(), context.model())
           .run(files, mapping, settings, "true".equalsIgnoreCase(ctx.formParam("acceptRejects")), x -> {}, Ingestor.Progress.NONE);
       if (r.committed()) {
-        new org.mirabella.audit.JdbcAuditLog(context.db()).record(new org.mirabella.audit.AuditEvent(user, agency, "import",
-            r.run(), agency, null, r.entitiesAdded() + " entities, " + r.statementsAdded() + " statements added to " + caseRef));
+        new org.mirabella.audit.JdbcAuditLog(context.db()).record(r.auditEvent(user));
         var x = org.mirabella.xref.AfterImport.run(context.db(), context.entities(), context.search(), agency, caseRef.strip(), at);
         var body = new java.util.LinkedHashMap<String, Object>(r.toMap());
         body.put("crossMatch", Map.of("entities", x.entities(), "scored", x.scored(), "hits", x.hits()));

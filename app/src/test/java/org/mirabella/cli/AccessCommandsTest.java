@@ -59,6 +59,16 @@ class AccessCommandsTest {
         .contains("Unknown role");
     assertThat(withStdin("short\n", "users", "add", "--agency", "IT", "--user", "x.y", "--role", "analyst", "--password-stdin",
         "--data", data.toString()).err()).contains("at least 12 characters");
+    // Account administration is in the audit trail: who (the machine's operator), which account, which roles.
+    assertThat(run("users", "unlock", "--user", "ly.salem", "--data", data.toString()).code()).isZero();
+    try (Database db = Database.embedded(data)) {
+      var trail = new JdbcAuditLog(db).query(JdbcAuditLog.Query.all()).stream()
+          .map(r -> r.event().user() + " " + r.event().action() + " " + r.event().object() + " " + r.event().detail()).toList();
+      String operator = "cli:" + System.getProperty("user.name");
+      assertThat(trail).contains(operator + " account.add it.rossi roles analyst,victimProtection",
+          operator + " account.add ly.salem roles analyst", operator + " account.unlock ly.salem null");
+      assertThat(trail).as("refused additions leave no record").noneMatch(t -> t.contains("x.y"));
+    }
   }
 
   static void appendRecords(Path data, int n) {

@@ -69,6 +69,15 @@ class ImportCommandTest {
     assertThat(RejectsFilePath.of(csv)).doesNotExist();
     Run again = importFile(csv);
     assertThat(again.out()).contains("  0 entities and 0 statements added, 23 statements unchanged, 0 retracted\n");
+
+    // Each committed import is in the audit trail, as an upload is: by whom, which run, what it added.
+    try (var db = org.mirabella.store.Database.embedded(data)) {
+      var imports = new org.mirabella.audit.JdbcAuditLog(db).query(org.mirabella.audit.JdbcAuditLog.Query.all()).stream()
+          .map(org.mirabella.audit.AuditRecord::event).filter(e -> e.action().equals("import")).toList();
+      assertThat(imports).allMatch(e -> e.user().equals("rossi") && e.agency().equals("IT"));
+      assertThat(imports).extracting(org.mirabella.audit.AuditEvent::detail)
+          .containsExactlyInAnyOrder("4 entities, 23 statements added to IT-SCO-1", "0 entities, 0 statements added to IT-SCO-1");
+    }
   }
 
   @Test
