@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.mirabella.http.NotFound;
 import org.mirabella.model.InvalidData;
+import org.mirabella.model.NotPermitted;
 import org.mirabella.store.Database;
 
 /**
@@ -36,7 +37,7 @@ public final class FieldCheckStore {
       FieldCheck c = batch.get(i);
       if (!op.involves(c.agency())) throw new InvalidData("Invalid field check", Map.of("checks[" + i + "].agency", c.agency() + " does not take part in " + op.id()));
       if (!viewer.seesEverything() && !viewer.agency().equals(c.agency())) {
-        throw new InvalidData("Invalid field check", Map.of("checks[" + i + "].agency", "checks are submitted by the checking agency, " + c.agency()));
+        throw new NotPermitted("Invalid field check", Map.of("checks[" + i + "].agency", "checks are submitted by the checking agency, " + c.agency()));
       }
       checks.add(new FieldCheck(OperationStore.newId("chk"), op.id(), c.agency(), c.checkpoint(), c.country(), c.kind(), c.value(),
           c.key(), c.checkedBy(), c.checkedAt()));

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.mirabella.http.NotFound;
 import org.mirabella.model.InvalidData;
+import org.mirabella.model.NotPermitted;
 import org.mirabella.report.Period;
 import org.mirabella.store.Database;
 
@@ -125,7 +126,7 @@ public final class OperationStore {
     Task t = tasks(operationId).stream().filter(x -> x.id().equals(taskId)).findFirst()
         .orElseThrow(() -> new NotFound("no task " + taskId + " in " + operationId));
     if (!viewer.seesEverything() && !viewer.agency().equals(t.agency()) && !viewer.agency().equals(op.leadAgency())) {
-      throw new InvalidData("Not your task", Map.of("task", "only " + t.agency() + " or the lead " + op.leadAgency() + " may update it"));
+      throw new NotPermitted("Not your task", Map.of("task", "only " + t.agency() + " or the lead " + op.leadAgency() + " may update it"));
     }
     Task u = t.withStatus(status, by, Instant.now());
     db.jdbi().useHandle(h -> h.createUpdate("UPDATE operation_task SET status = :s, updated_by = :by, updated_at = :at WHERE id = :id")
@@ -169,7 +170,7 @@ public final class OperationStore {
     Operation op = require(o.operationId(), viewer);
     if (!op.involves(o.agency())) throw new InvalidData("Invalid outcome", Map.of("agency", o.agency() + " does not take part in " + op.id()));
     if (!viewer.seesEverything() && !viewer.agency().equals(o.agency())) {
-      throw new InvalidData("Invalid outcome", Map.of("agency", "an agency reports its own outcomes: " + viewer.agency() + " cannot report for " + o.agency()));
+      throw new NotPermitted("Invalid outcome", Map.of("agency", "an agency reports its own outcomes: " + viewer.agency() + " cannot report for " + o.agency()));
     }
     Outcome out = o.id() == null ? o.withId(newId("out")) : o;
     db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO operation_outcome(id, operation_id, agency, kind, subject, item_count, minor, "
@@ -217,7 +218,7 @@ public final class OperationStore {
 
   private static void requireLead(Operation op, Viewer viewer, String what) {
     if (!viewer.seesEverything() && !viewer.agency().equals(op.leadAgency())) {
-      throw new InvalidData("Only the lead may " + what, Map.of("agency", "the lead of " + op.id() + " is " + op.leadAgency()));
+      throw new NotPermitted("Only the lead may " + what, Map.of("agency", "the lead of " + op.id() + " is " + op.leadAgency()));
     }
   }
 

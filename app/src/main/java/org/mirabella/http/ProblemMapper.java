@@ -7,6 +7,7 @@ import io.javalin.validation.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mirabella.model.InvalidData;
+import org.mirabella.model.NotPermitted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,7 @@ public final class ProblemMapper {
 
   public static void install(Javalin app) {
     app.exception(InvalidData.class, (e, ctx) -> send(ctx, Problem.of(400, e.title(), e.getMessage(), e.errors())));
+    app.exception(NotPermitted.class, (e, ctx) -> send(ctx, Problem.of(403, e.title(), e.getMessage(), e.errors())));
     app.exception(NotFound.class, (e, ctx) -> send(ctx, Problem.of(404, "Not found", e.getMessage(), null)));
     app.exception(ValidationException.class, (e, ctx) -> {
       Map<String, String> errors = new LinkedHashMap<>();

@@ -143,6 +143,25 @@ class JointActionRoutesTest {
   }
 
   @Test
+  void anotherAgencysStepIsForbiddenNotABadRequest() throws Exception {
+    // LY takes part in Mare Nostrum, led by IT: the status, IT's tasks and IT's outcomes are not LY's to change.
+    var task = send("POST", "/api/operations/jad-mare-nostrum-2025/tasks", "IT", "{\"agency\":\"IT\",\"kind\":\"search\"}");
+    String id = JSON.readTree(task.body()).get("id").asText();
+    for (var r : List.of(
+        send("PUT", "/api/operations/jad-mare-nostrum-2025/status", "LY", "{\"status\":\"cancelled\"}"),
+        send("PUT", "/api/operations/jad-mare-nostrum-2025/tasks/" + id, "LY", "{\"status\":\"done\"}"),
+        send("POST", "/api/operations/jad-mare-nostrum-2025/outcomes", "LY", "{\"agency\":\"IT\",\"kind\":\"arrest\",\"count\":1}"))) {
+      assertThat(r.statusCode()).as(r.uri() + ": " + r.body()).isEqualTo(403);
+      JsonNode problem = JSON.readTree(r.body());
+      assertThat(problem.get("status").asInt()).isEqualTo(403);
+      assertThat(problem.get("errors").size()).as("the field it concerns is named").isPositive();
+    }
+    // A bad value is still a bad request.
+    assertThat(send("POST", "/api/operations/jad-mare-nostrum-2025/outcomes", "LY", "{\"agency\":\"LY\",\"kind\":\"nonsense\"}")
+        .statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void participantsSeeTheOperationAndOthersGetNotFound() throws Exception {
     JsonNode list = JSON.readTree(send("GET", "/api/operations?period=2025-Q3", "LY", null).body());
     assertThat(list).hasSize(1);

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mirabella.agency.Agencies;
 import org.mirabella.http.NotFound;
-import org.mirabella.model.InvalidData;
+import org.mirabella.model.NotPermitted;
 import org.mirabella.model.Model;
 import org.mirabella.report.Period;
 import org.mirabella.store.Database;
@@ -34,13 +34,13 @@ class OperationStoreTest {
       Task t = ops.addTask(new Task(null, "jad-1", "LY", Task.Kind.INTERVIEW, "Interview the pilot", null, null, "me", null), it);
       ops.updateTask("jad-1", t.id(), Task.Status.DONE, "officer.ly", Viewer.of("LY"));
       assertThatThrownBy(() -> ops.updateTask("jad-1", t.id(), Task.Status.FAILED, "x", Viewer.of("FR")))
-          .isInstanceOf(InvalidData.class);
+          .isInstanceOf(NotPermitted.class);
       ops.log("jad-1", "coord", "Centre open", it);
       ops.log("jad-1", "officer", "Boat stopped", Viewer.of("LY"));
       ops.addOutcome(Outcome.person("jad-1", "IT", Outcome.Kind.ARREST, "it-sco-0001", false, "it", LocalDate.of(2025, 9, 16)), it);
       ops.addOutcome(Outcome.asset("jad-1", "LY", null, new BigDecimal("1250.50"), "USD", "ly", null), Viewer.of("LY"));
       assertThatThrownBy(() -> ops.addOutcome(Outcome.counted("jad-1", "LY", Outcome.Kind.ARREST, 2, "ly", null), it))
-          .isInstanceOf(InvalidData.class).hasMessageContaining("its own outcomes");
+          .isInstanceOf(NotPermitted.class).hasMessageContaining("its own outcomes");
 
       OperationStore.Details d = ops.details("jad-1", Viewer.of("FR"));
       assertThat(d.operation().objectives()).containsExactly("Disrupt", "Safeguard");
@@ -53,7 +53,7 @@ class OperationStoreTest {
       assertThat(ops.list(it, Period.parse("2025-Q2"))).isEmpty();
       assertThat(ops.list(Viewer.of("DE"), null)).isEmpty();
       assertThatThrownBy(() -> ops.details("jad-1", Viewer.of("DE"))).isInstanceOf(NotFound.class);
-      assertThatThrownBy(() -> ops.save(op, "me", Viewer.of("FR"))).isInstanceOf(InvalidData.class).hasMessageContaining("lead");
+      assertThatThrownBy(() -> ops.save(op, "me", Viewer.of("FR"))).isInstanceOf(NotPermitted.class).hasMessageContaining("lead");
     }
   }
 }
