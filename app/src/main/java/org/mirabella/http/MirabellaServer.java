@@ -20,6 +20,8 @@ public final class MirabellaServer implements AutoCloseable {
     this.context = context;
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
+      // A known path with a method it does not take is a 405 naming the methods it does, not a 404.
+      config.http.prefer405over404 = true;
       // Dates and times as ISO strings (2026-01-31, 2026-01-31T12:00:00Z), as the OpenAPI document gives them, never arrays.
       config.jsonMapper(new JavalinJackson().updateMapper(m -> m.findAndRegisterModules()
           .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)));

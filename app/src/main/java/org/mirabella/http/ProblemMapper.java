@@ -26,8 +26,16 @@ public final class ProblemMapper {
       e.getErrors().forEach((field, list) -> errors.put(field, list.isEmpty() ? "invalid" : list.get(0).getMessage()));
       send(ctx, Problem.of(400, "Invalid request", "Some parameters are invalid", errors));
     });
-    app.exception(HttpResponseException.class, (e, ctx) ->
-        send(ctx, Problem.of(e.getStatus(), reason(e.getStatus()), e.getMessage(), null)));
+    app.exception(HttpResponseException.class, (e, ctx) -> {
+      String detail = e.getMessage();
+      // Javalin's 405 names the methods the path takes (availableMethods): tell the caller.
+      String allowed = e.getDetails().get("availableMethods");
+      if (allowed != null) {
+        detail = ctx.method() + " " + ctx.path() + " is not taken here; use " + allowed.replaceAll("[\\[\\]]", "");
+        ctx.header("Allow", allowed.replaceAll("[\\[\\]]", ""));
+      }
+      send(ctx, Problem.of(e.getStatus(), reason(e.getStatus()), detail, null));
+    });
     app.exception(Exception.class, (e, ctx) -> {
       // An unexpected exception's message can quote a value (a SQL error, a parser's complaint about
       // a name), and the path can hold an entity id: the log carries the route template, the
@@ -45,7 +53,9 @@ public final class ProblemMapper {
         send(ctx, Problem.of(404, "Not found", "No such resource: " + ctx.path(), null));
       }
     });
-    app.error(405, ctx -> send(ctx, Problem.of(405, "Method not allowed", ctx.method() + " " + ctx.path(), null)));
+    app.error(405, ctx -> {
+      if (ctx.result() == null || !ctx.result().startsWith("{")) send(ctx, Problem.of(405, "Method not allowed", ctx.method() + " " + ctx.path(), null));
+    });
   }
 
   /** A random reference for one logged error (12 hex digits: enough to find it, nothing to learn from it). */
@@ -86,6 +96,7 @@ public final class ProblemMapper {
       case 401 -> "Unauthorized";
       case 403 -> "Forbidden";
       case 404 -> "Not found";
+      case 405 -> "Method not allowed";
       case 409 -> "Conflict";
       case 413 -> "Request too large";
       case 429 -> "Too many requests";

@@ -77,6 +77,15 @@ class ServerTest {
     var unknown = get("/api/no/such/route");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(unknown.body()).get("status").asInt()).isEqualTo(404);
+    // A route that exists, with a method it does not take: 405 naming the methods it does, same shape.
+    var wrongMethod = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/schemata"))
+        .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(wrongMethod.statusCode()).isEqualTo(405);
+    assertThat(wrongMethod.headers().firstValue("content-type").orElse("")).startsWith("application/problem+json");
+    JsonNode m = JSON.readTree(wrongMethod.body());
+    assertThat(m.get("status").asInt()).isEqualTo(405);
+    assertThat(m.get("title").asText()).isEqualTo("Method not allowed");
+    assertThat(m.get("detail").asText()).contains("GET");
   }
 
   @Test
