@@ -19,6 +19,12 @@ public record DateRange(String from, String to) {
     }
   }
 
+  /** A range whose end came as the parameter {@code toField} ({@code asOf}): a bad end is reported under that name. */
+  public static DateRange ending(String from, String to, String toField) {
+    check(toField, to);
+    return new DateRange(from, to);
+  }
+
   private static String check(String field, String v) {
     if (v == null || v.isBlank()) return null;
     String s = v.strip();

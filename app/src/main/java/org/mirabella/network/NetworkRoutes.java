@@ -115,14 +115,14 @@ public final class NetworkRoutes implements Routes {
     String asOf = ctx.queryParam("asOf");
     if (flag(ctx, "all")) {
       int maxLength = QueryParams.intParam(ctx, "k", 4, 1, 2 * GraphService.MAX_HOPS);
-      GraphAnalysis.AllPaths all = graphs.allPaths(v, from, to, maxLength, new DateRange(null, asOf));
+      GraphAnalysis.AllPaths all = graphs.allPaths(v, from, to, maxLength, DateRange.ending(null, asOf, "asOf"));
       audit.record(new AuditEvent(v.user(), v.agency(), "network.paths", cut(from + " -> " + to), null, Viewers.justification(ctx),
           all.paths().size() + " paths up to length " + maxLength + (all.truncated() ? ", truncated" : "")));
       ctx.json(all);
       return;
     }
     int k = QueryParams.intParam(ctx, "k", 3, 1, 10);
-    GraphAnalysis.PathResult p = graphs.path(v, from, to, k, new DateRange(null, asOf));
+    GraphAnalysis.PathResult p = graphs.path(v, from, to, k, DateRange.ending(null, asOf, "asOf"));
     audit.record(new AuditEvent(v.user(), v.agency(), "network.path", cut(from + " -> " + to), null, Viewers.justification(ctx),
         p.found() ? "path of length " + p.length() + ", " + p.alternatives().size() + " alternatives" : "no path"));
     ctx.json(p);
@@ -285,12 +285,12 @@ public final class NetworkRoutes implements Routes {
 
   private static DateRange range(Context ctx) {
     String to = ctx.queryParam("to");
-    return new DateRange(ctx.queryParam("from"), to != null ? to : ctx.queryParam("asOf"));
+    return to != null ? new DateRange(ctx.queryParam("from"), to) : DateRange.ending(ctx.queryParam("from"), ctx.queryParam("asOf"), "asOf");
   }
 
   private static DateRange range(JsonNode body) {
     String to = text(body, "to");
-    return new DateRange(text(body, "from"), to != null ? to : text(body, "asOf"));
+    return to != null ? new DateRange(text(body, "from"), to) : DateRange.ending(text(body, "from"), text(body, "asOf"), "asOf");
   }
 
   /** {@code role}: one role or an array of them ({@code roles} is accepted too). */
