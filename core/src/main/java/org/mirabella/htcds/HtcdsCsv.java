@@ -31,8 +31,10 @@ public final class HtcdsCsv {
   public static List<HtcdsRecord> read(BufferedReader in, String source) {
     try {
       String head = in.readLine();
-      if (head == null) return List.of();
-      if (head.startsWith("\uFEFF")) head = head.substring(1);
+      if (head != null && head.startsWith("\uFEFF")) head = head.substring(1);
+      if (head == null || head.isBlank()) { // an empty upload is a mistake, not zero referrals
+        throw new InvalidData("Not an HTCDS file", Map.of(source + " line 1", "empty: an HTCDS file starts with a header of field names"));
+      }
       List<String> columns = Csv.split(head);
       for (String c : columns) {
         if (HtcdsFields.get().field(c.strip()) == null) {

@@ -108,5 +108,9 @@ class HtcdsRoundTripTest {
         .isInstanceOf(InvalidData.class).hasMessageContaining("in.csv line 1").hasMessageContaining("prs_Shoe");
     assertThatThrownBy(() -> HtcdsCsv.read(new BufferedReader(new StringReader("prs_Gender\r\nFemale\r\n")), "in.csv"))
         .isInstanceOf(InvalidData.class).hasMessageContaining("in.csv line 2 prs_Gender");
+    for (String empty : new String[] {"", "\r\n", "\uFEFF"}) { // an empty upload is a mistake, not zero referrals
+      assertThatThrownBy(() -> HtcdsCsv.read(new BufferedReader(new StringReader(empty)), "in.csv"))
+          .isInstanceOf(InvalidData.class).hasMessageContaining("in.csv line 1").hasMessageContaining("empty");
+    }
   }
 }
