@@ -48,7 +48,15 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /**
+   * Lucene warns on every start that its vector code does not know this JDK (it falls back to plain
+   * Java, which the benchmarks measure): a note for Lucene's developers, not for an analyst. Held here
+   * because java.util.logging keeps loggers only weakly.
+   */
+  private static final java.util.logging.Logger LUCENE_VECTORS = java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
   public static void main(String[] args) {
+    LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
     System.exit(execute(args));
   }
 
