@@ -560,34 +560,34 @@ class WebJourneyTest {
     assertThat(browser.find(By.id("hits-previous")).getAttribute("href")).endsWith("offset=" + last);
   }
 
-  @Test
-  @SuppressWarnings("unchecked")
-  void theKindsThatMatchedAreNamedInTheUsersLanguageNotByTheirCodes() {
-    Map<String, Object> out = inPage(
-        "Promise.all([import('/js/i18n.js'), import('/js/ui.js')]).then(async ([i, ui]) => {"
-        + "  const was = i.language(); const r = {};"
-        + "  await i.loadMessages('en'); r.en = ui.kindNames(['birthDate', 'identifier', 'name']);"
-        + "  await i.loadMessages('fr'); r.fr = ui.kindNames(['birthDate', 'country', 'phone', 'aNewKind']);"
-        + "  await i.loadMessages(was); done(r);"
+  /**
+   * Runs {@code body} in the page with {@code i} (i18n.js) and {@code ui} (ui.js) at hand, for it to
+   * load languages and fill {@code r}; the page's own language is put back after. Returns {@code r}.
+   */
+  private Map<String, Object> inLanguages(String body) {
+    return inPage("Promise.all([import('/js/i18n.js'), import('/js/ui.js')]).then(async ([i, ui]) => {"
+        + "  const was = i.language(); const r = {};" + body + "  await i.loadMessages(was); done(r);"
         + "})");
+  }
+
+  @Test
+  void theKindsThatMatchedAreNamedInTheUsersLanguageNotByTheirCodes() {
+    Map<String, Object> out = inLanguages(
+        "  await i.loadMessages('en'); r.en = ui.kindNames(['birthDate', 'identifier', 'name']);"
+        + "  await i.loadMessages('fr'); r.fr = ui.kindNames(['birthDate', 'country', 'phone', 'aNewKind']);");
     assertThat(out.get("error")).isNull();
     assertThat(out.get("en")).isEqualTo("date of birth, identity document, name");
     assertThat(out.get("fr")).as("a kind without a name shows its code").isEqualTo("date de naissance, nationalité ou pays, téléphone, aNewKind");
   }
 
   @Test
-  @SuppressWarnings("unchecked")
   void countedTextsTakeTheFormTheirCountNeedsInEachLanguage() {
-    Map<String, Object> out = inPage(
-        "import('/js/i18n.js').then(async (i) => {"
-        + "  const was = i.language(); const r = {};"
-        + "  await i.loadMessages('en');"
+    Map<String, Object> out = inLanguages(
+        "  await i.loadMessages('en');"
         + "  r.en1 = i.t('network.pathsFound', { count: 1, length: 4 }); r.en2 = i.t('network.pathsFound', { count: 2, length: 4 });"
         + "  r.en0 = i.t('map.flowTip', { from: 'Zuwara', to: 'Lampedusa', count: 0, persons: 1 });"
         + "  await i.loadMessages('fr');"
-        + "  r.fr0 = i.t('network.pathsFound', { count: 0, length: 4 }); r.fr3 = i.t('entity.history', { count: 3 });"
-        + "  await i.loadMessages(was); done(r);"
-        + "})");
+        + "  r.fr0 = i.t('network.pathsFound', { count: 0, length: 4 }); r.fr3 = i.t('entity.history', { count: 3 });");
     assertThat(out.get("error")).isNull();
     assertThat(out.get("en1")).isEqualTo("1 path of up to 4 steps.");
     assertThat(out.get("en2")).isEqualTo("2 paths of up to 4 steps.");
