@@ -42,6 +42,32 @@ class DatabaseCompactionTest {
   }
 
   @Test
+  void aStoreItsLastProcessLeftOpenIsRewrittenBeforeItIsOpenedAgain() throws Exception {
+    Path marker = dir.resolve("mirabella.open");
+    try (Database db = Database.embedded(dir)) {
+      db.jdbi().useHandle(h -> h.execute("CREATE TABLE left_open_probe(id INT PRIMARY KEY)"));
+      db.jdbi().useHandle(h -> h.execute("INSERT INTO left_open_probe VALUES (1), (2), (3)"));
+      assertThat(marker).as("marked open while open").exists();
+    }
+    assertThat(marker).as("unmarked by a clean close").doesNotExist();
+    // A process killed with SIGKILL leaves its mark (CrashConsistencyTest kills real ones).
+    Files.writeString(marker, "12345");
+    ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Database.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events = new ch.qos.logback.core.read.ListAppender<>();
+    events.start();
+    log.addAppender(events);
+    try (Database db = Database.embedded(dir)) {
+      long rows = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM left_open_probe").mapTo(Long.class).one());
+      assertThat(rows).isEqualTo(3L);
+    } finally {
+      log.detachAppender(events);
+    }
+    assertThat(events.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+        .anyMatch(m -> m.startsWith("the embedded store was not closed by its last process: rewritten before opening"));
+    assertThat(marker).doesNotExist();
+  }
+
+  @Test
   void aSmallStoreIsLeftAlone() throws Exception {
     try (Database db = Database.embedded(dir)) {
       db.jdbi().useHandle(h -> h.execute("CREATE TABLE small_probe(id INT PRIMARY KEY)"));
