@@ -104,6 +104,18 @@ public final class OperationRoutes implements Routes {
     return new Task(t.id(), t.operationId(), t.agency(), t.kind(), t.description(), null, t.status(), t.updatedBy(), t.updatedAt());
   }
 
+  /**
+   * Field-check hits as the reader may see them. The lead triages every hit of its operation, also
+   * those on a partner's records that it may not read: those it reads as a hit/no-hit answer (owner,
+   * case, kind, triage), without the record's id and stored value, which stay with the owner.
+   */
+  private List<CheckHit> readableHits(List<CheckHit> hits, Viewer viewer) {
+    Set<String> ids = new java.util.HashSet<>();
+    hits.forEach(h -> ids.add(h.entityId()));
+    Set<String> seen = visible.byIds(viewer, ids).keySet();
+    return hits.stream().map(h -> seen.contains(h.entityId()) ? h : h.withoutRecord()).toList();
+  }
+
   private static boolean leads(Operation op, Viewer viewer) {
     return viewer.seesEverything() || op.leadAgency().equals(viewer.agency());
   }
@@ -200,16 +212,18 @@ public final class OperationRoutes implements Routes {
     });
     api.get("/api/operations/{id}/hits", ctx -> {
       String t = ctx.queryParam("triage");
-      var hits = checks.hits(ctx.pathParam("id"), t == null ? null : CheckHit.Triage.parse(t), RequestViewer.of(ctx));
+      Viewer viewer = RequestViewer.of(ctx);
+      var hits = readableHits(checks.hits(ctx.pathParam("id"), t == null ? null : CheckHit.Triage.parse(t), viewer), viewer);
       audited(ctx, "fieldcheck.hits.read", ctx.pathParam("id"), null);
       Json.write(ctx, hits);
     });
     api.put("/api/operations/{id}/hits/{hit}", ctx -> {
       TriageInput in = body(ctx, TriageInput.class);
+      Viewer viewer = RequestViewer.of(ctx);
       var triaged = checks.triage(ctx.pathParam("id"), ctx.pathParam("hit"), CheckHit.Triage.parse(in.triage()), user(ctx), in.note(),
-          RequestViewer.of(ctx));
+          viewer);
       audited(ctx, "fieldcheck.hit.triage", ctx.pathParam("hit"), in.triage());
-      Json.write(ctx, triaged);
+      Json.write(ctx, readableHits(List.of(triaged), viewer).get(0));
     });
   }
 

@@ -190,6 +190,33 @@ class JointActionRoutesTest {
   }
 
   @Test
+  void theLeadTriagesAPartnersHitWithoutTheRecordItMayNotRead() throws Exception {
+    var r = send("POST", "/api/operations/jad-mare-nostrum-2025/checks", "LY",
+        "{\"checks\":[{\"kind\":\"phone\",\"value\":\"091-2345678\",\"country\":\"ly\",\"checkpoint\":\"Ras Ajdir\"}]}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    String hit = JSON.readTree(r.body()).get("hits").get(0).get("id").asText();
+    assertThat(send("GET", "/api/entities/ly-aiia-0042?justification=triage", "IT", null).statusCode())
+        .as("the lead may not read Libya's record").isEqualTo(404);
+    JsonNode asLead = null;
+    for (JsonNode h : JSON.readTree(send("GET", "/api/operations/jad-mare-nostrum-2025/hits", "IT", null).body())) {
+      if (h.get("id").asText().equals(hit)) asLead = h;
+    }
+    assertThat(asLead).as("the lead sees the hit").isNotNull();
+    assertThat(asLead.get("ownerAgency").asText()).isEqualTo("LY");
+    assertThat(asLead.get("caseRef").asText()).isNotBlank();
+    assertThat(asLead.get("entityId").isNull()).as("but not the record's id").isTrue();
+    assertThat(asLead.get("value").isNull()).as("nor its stored value").isTrue();
+    var triaged = send("PUT", "/api/operations/jad-mare-nostrum-2025/hits/" + hit, "IT", "{\"triage\":\"confirmed\"}");
+    assertThat(triaged.statusCode()).as(triaged.body()).isEqualTo(200);
+    assertThat(triaged.body()).doesNotContain("ly-aiia-0042");
+    boolean ownerSeesIt = false;
+    for (JsonNode h : JSON.readTree(send("GET", "/api/operations/jad-mare-nostrum-2025/hits", "LY", null).body())) {
+      if (h.get("id").asText().equals(hit)) ownerSeesIt = "ly-aiia-0042".equals(h.get("entityId").asText());
+    }
+    assertThat(ownerSeesIt).as("Libya, which checked it on its own record, sees the record").isTrue();
+  }
+
+  @Test
   void routesReportAndPdfAnswer() throws Exception {
     JsonNode routes = JSON.readTree(send("GET", "/api/routes?period=2025-Q3", "IT", null).body());
     assertThat(routes.get("flows").toString()).contains("Zuwara").doesNotContain("Dunkirk");

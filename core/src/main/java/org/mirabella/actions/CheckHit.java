@@ -20,6 +20,14 @@ public record CheckHit(String id, String checkId, String entityId, String schema
     }
   }
 
+  /**
+   * The hit as a reader who may not read the record sees it, as a hit/no-hit answer: which agency
+   * and case hold a match, of what kind, how it was triaged; not the record's id or stored value.
+   */
+  public CheckHit withoutRecord() {
+    return new CheckHit(id, checkId, null, schema, property, null, ownerAgency, caseRef, method, score, triage, triagedBy, triagedAt, note);
+  }
+
   public CheckHit triaged(Triage t, String by, Instant at, String why) {
     return new CheckHit(id, checkId, entityId, schema, property, value, ownerAgency, caseRef, method, score, t, by, at, why);
   }
