@@ -58,6 +58,11 @@ final class DemoCommand implements Runnable {
     out.printf("Demo records cross-matched against other agencies: %d entities, %d hits.%n", matched.entities(), matched.hits());
     org.mirabella.access.DemoLogins.create(db, out);
     if (noServe) {
+      // Indexed now, so that the store is whole (`check` passes) and search is ready when it is served.
+      try (var index = store.openIndex()) {
+        var sync = org.mirabella.search.IndexSync.sync(entities, index);
+        out.printf("Search index: %d records.%n", sync.inStore());
+      }
       db.close();
       return;
     }

@@ -94,6 +94,11 @@ public class StoreOptions {
     return dataDir().resolve("index");
   }
 
+  /** True for the embedded store (no --db): its search index is this process's to keep, no server has it open. */
+  public boolean embedded() {
+    return db == null;
+  }
+
   /** Opens the search index beside the store. */
   public org.mirabella.search.SearchIndex openIndex() {
     return org.mirabella.search.SearchIndex.open(indexDir(), org.mirabella.search.SearchIndex::matchingNameKeys);

@@ -11,7 +11,7 @@ import org.mirabella.store.EntityStore;
  * {@code mirabella check}) it compares each entity's {@link SearchIndex#stamp} in the store with the
  * index's and re-indexes what is missing or out of date, removing what the store no longer has.
  * This is what makes the index's lazy commits safe ({@link SearchIndex}): whatever a crash took from
- * the index, or an import made while no index was open (the command line), is found here.
+ * the index, or an import made while no index was open (into PostgreSQL while no server ran), is found here.
  */
 public final class IndexSync {
   private static final int BATCH = 2_000;

@@ -67,6 +67,10 @@ class ImportCommandTest {
         .contains("  3 rows read, 0 rejected\n")
         .contains("  4 entities and 23 statements added, 0 statements unchanged, 0 retracted\n");
     assertThat(RejectsFilePath.of(csv)).doesNotExist();
+    // The embedded store's search index is kept by the import itself: the store is whole after it.
+    Run check = run("check", "--data", data.toString());
+    assertThat(check.code()).as(check.out() + check.err()).isZero();
+    assertThat(check.out()).contains("search index: 4 entities; missing from index: 0");
     Run again = importFile(csv);
     assertThat(again.out()).contains("  0 entities and 0 statements added, 23 statements unchanged, 0 retracted\n");
 
