@@ -1,9 +1,7 @@
 package org.mirabella.cli;
 
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.mirabella.http.MirabellaServer;
-import org.mirabella.ingest.ImportFollower;
 import org.mirabella.http.ServerContext;
 import org.mirabella.search.SearchIndex;
 import org.mirabella.store.Database;
@@ -13,8 +11,6 @@ import picocli.CommandLine.Mixin;
 /** Serves the API and web UI on the store until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the web UI and the REST API on the store.")
 final class ServeCommand implements Runnable {
-  /** How often a server looks for imports made by other processes (-Dmirabella.index.followSeconds). */
-  static final long FOLLOW_SECONDS = 10;
   @Mixin StoreOptions store;
   @Mixin ServeOptions serve;
 
@@ -30,22 +26,16 @@ final class ServeCommand implements Runnable {
   static void serveUntilStopped(Database db, StoreOptions store, ServeOptions serve, java.io.PrintWriter out) {
     MirabellaServer server;
     SearchIndex index = store.openIndex();
-    ServerContext context;
     try {
       org.mirabella.reliability.StartupRepair.repairIndex(db, index);
-      context = ServerContext.of(db, index);
-      server = new MirabellaServer(context).start(serve.host, serve.port);
+      server = new MirabellaServer(ServerContext.of(db, index)).start(serve.host, serve.port);
     } catch (RuntimeException e) {
       index.close();
       db.close();
       throw new Main.UserError("cannot listen on " + serve.host + ":" + serve.port + ": " + rootMessage(e));
     }
-    // Imports made by other processes into the same store (the command line on PostgreSQL) reach search within this delay.
-    ImportFollower follower = ImportFollower.start(db, context.entities(), index,
-        Duration.ofSeconds(Long.getLong("mirabella.index.followSeconds", FOLLOW_SECONDS)));
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      follower.close();
       server.close();
       index.close();
       db.close();

@@ -15,6 +15,10 @@ public final class MirabellaServer implements AutoCloseable {
   private final Api api;
   private final Observability observability = Observability.fromSystemProperties();
   private final ServerContext context;
+  /** Indexes imports that other processes make into the same store (the command line on PostgreSQL). */
+  private final org.mirabella.ingest.ImportFollower follower;
+  /** How often the server looks for such imports (-Dmirabella.index.followSeconds). */
+  static final long FOLLOW_SECONDS = 10;
 
   public MirabellaServer(ServerContext context) {
     this.context = context;
@@ -31,14 +35,15 @@ public final class MirabellaServer implements AutoCloseable {
     ProblemMapper.install(app);
     observability.install(app);
     this.api = new Api(app);
-    for (Routes r : routes(context)) r.register(api);
+    this.follower = new org.mirabella.ingest.ImportFollower(context.db(), context.entities(), context.search());
+    for (Routes r : routes(context, follower)) r.register(api);
     new org.mirabella.reliability.StoreMetrics(context.db(), java.time.Duration.ofSeconds(5)).bindTo(observability.registry());
     api.get("/api/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(observability.registry().scrape()));
   }
 
-  static List<Routes> routes(ServerContext context) {
+  static List<Routes> routes(ServerContext context, org.mirabella.ingest.ImportFollower follower) {
     return List.of(new SystemRoutes(context), new org.mirabella.access.AccessRoutes(context),
-        new org.mirabella.ingest.ImportRoutes(context),
+        new org.mirabella.ingest.ImportRoutes(context, follower),
         new org.mirabella.actions.JointActionRoutes(context),
         new org.mirabella.network.NetworkRoutes(context),
         new org.mirabella.routes.MapRoutes(context),
@@ -55,6 +60,7 @@ public final class MirabellaServer implements AutoCloseable {
     // A larger store's pages must stay in memory while analysts read it (PageCache).
     org.mirabella.reliability.PageCache.sizeForServer(context.db());
     app.start(host, port);
+    follower.start(java.time.Duration.ofSeconds(Long.getLong("mirabella.index.followSeconds", FOLLOW_SECONDS)));
     return this;
   }
 
@@ -68,6 +74,7 @@ public final class MirabellaServer implements AutoCloseable {
 
   @Override
   public void close() {
+    follower.close();
     app.stop();
   }
 }

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * runs). Every {@code every} it reads the import runs finished in the last hour that it has not seen
  * and re-indexes the entities each touched ({@link AfterImport#touched}). Without it those records
  * were in the store, their hits made, but not found by search until the server restarted
- * ({@code IndexSync} on start). The server's own uploads are indexed as they land and, harmlessly, once
- * more here. A run's clock may be another machine's: an hour of look-back covers skew and long commits.
+ * ({@code IndexSync} on start). The server's own uploads are indexed as they land and marked
+ * {@link #indexed}, so they are not indexed twice. A run's clock may be another machine's: an hour of
+ * look-back covers skew and long commits.
  */
 public final class ImportFollower implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ImportFollower.class);
@@ -48,16 +49,20 @@ public final class ImportFollower implements AutoCloseable {
     for (Run r : recentRuns(Instant.now())) seen.put(r.id(), r.finishedAt());
   }
 
-  /** A follower polling every {@code every} on a daemon thread until closed. */
-  public static ImportFollower start(Database db, EntityStore store, SearchIndex index, Duration every) {
-    ImportFollower f = new ImportFollower(db, store, index);
-    f.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+  /** Polls every {@code every} on a daemon thread until closed. */
+  public synchronized void start(Duration every) {
+    if (timer != null) return;
+    timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "mirabella-import-follower");
       t.setDaemon(true);
       return t;
     });
-    f.timer.scheduleWithFixedDelay(f::pollQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-    return f;
+    timer.scheduleWithFixedDelay(this::pollQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** A run this server indexed as it landed (an upload): not indexed again when it is polled. */
+  public synchronized void indexed(String run) {
+    seen.put(run, Instant.now());
   }
 
   /** Indexes what the runs not yet seen touched; returns how many runs that was. */
@@ -94,7 +99,7 @@ public final class ImportFollower implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     if (timer != null) timer.shutdownNow();
   }
 }

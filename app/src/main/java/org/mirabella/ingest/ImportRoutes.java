@@ -30,9 +30,12 @@ import org.mirabella.provenance.HandlingCode;
  */
 public final class ImportRoutes implements Routes {
   private final ServerContext context;
+  private final ImportFollower follower;
 
-  public ImportRoutes(ServerContext context) {
+  /** {@code follower}: told of each upload's run, which is indexed here as it lands. */
+  public ImportRoutes(ServerContext context, ImportFollower follower) {
     this.context = context;
+    this.follower = follower;
   }
 
   @Override
@@ -81,6 +84,7 @@ public final class ImportRoutes implements Routes {
       if (r.committed()) {
         new org.mirabella.audit.JdbcAuditLog(context.db()).record(r.auditEvent(user));
         var x = org.mirabella.xref.AfterImport.run(context.db(), context.entities(), context.search(), agency, caseRef.strip(), at);
+        follower.indexed(r.run());
         var body = new java.util.LinkedHashMap<String, Object>(r.toMap());
         body.put("crossMatch", Map.of("entities", x.entities(), "scored", x.scored(), "hits", x.hits()));
         ctx.status(200).json(body);

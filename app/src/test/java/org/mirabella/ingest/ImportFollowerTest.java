@@ -49,6 +49,14 @@ class ImportFollowerTest {
       assertThat(index.ids()).contains(person).hasSize((int) r.entitiesAdded())
           .doesNotContain(RowMapper.entityId("IT", "IT-FOLLOW-1", "person", List.of("1")));
       assertThat(follower.poll()).as("a run is indexed once").isZero();
+
+      // An upload this server indexed as it landed is marked so, and not indexed again.
+      ImportResult upload = new ImportService(store, Model.get()).run(List.of(InputFile.of(csv)), MappingLoader.load(yaml, Model.get()),
+          new ImportSettings("IT", "IT-FOLLOW-3", HandlingCode.H0, null, Grading.UNASSESSED, "upload", null), true, x -> {},
+          Ingestor.Progress.NONE);
+      follower.indexed(upload.run());
+      assertThat(follower.poll()).isZero();
+      assertThat(index.ids()).doesNotContain(RowMapper.entityId("IT", "IT-FOLLOW-3", "person", List.of("1")));
     }
   }
 }
