@@ -132,11 +132,12 @@ final class ImportCommand implements Runnable {
       }
       // After the commit, as an upload's: the audit chain is not held for the length of the import's commit.
       if (r.committed()) new org.mirabella.audit.JdbcAuditLog(db).record(r.auditEvent(settings.recordedBy()));
-      if (r.committed() && !noMatch) {
-        // The embedded store's index is kept here (H2's lock means no server has the store open); on
-        // PostgreSQL the running server indexes the run itself (ImportFollower).
+      // The embedded store's index is kept here (H2's lock means no server has the store open), also
+      // with --no-match; on PostgreSQL the running server indexes the run itself (ImportFollower).
+      if (r.committed()) {
         try (var index = store.embedded() ? store.openIndex() : null) {
-          crossMatch = org.mirabella.xref.AfterImport.run(db, entities, index, r.agency(), r.caseRef(), settings.recordedAt());
+          if (!noMatch) crossMatch = org.mirabella.xref.AfterImport.run(db, entities, index, r.agency(), r.caseRef(), settings.recordedAt());
+          else if (index != null) org.mirabella.xref.AfterImport.index(db, entities, index, r.agency(), r.caseRef(), settings.recordedAt());
         }
       }
     }

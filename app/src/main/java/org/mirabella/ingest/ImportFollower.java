@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class ImportFollower implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ImportFollower.class);
   static final Duration LOOK_BACK = Duration.ofHours(1);
-  private static final int BATCH = 2_000;
 
   private final Database db;
   private final EntityStore store;
@@ -72,7 +71,7 @@ public final class ImportFollower implements AutoCloseable {
     for (Run r : recentRuns(now)) {
       if (seen.containsKey(r.id())) continue;
       List<String> ids = AfterImport.touched(db, r.agency(), r.caseRef(), r.startedAt());
-      for (int i = 0; i < ids.size(); i += BATCH) index.index(store.findAll(ids.subList(i, Math.min(ids.size(), i + BATCH))).values());
+      AfterImport.index(store, index, ids);
       seen.put(r.id(), r.finishedAt());
       n++;
       LOG.info("indexed import run {} of {}/{} made by another process: {} records", r.id(), r.agency(), r.caseRef(), ids.size());

@@ -30,9 +30,17 @@ public final class AfterImport {
   public static CrossMatcher.Summary run(Database db, EntityStore store, SearchIndex index, String agency, String caseRef,
       Instant at) {
     List<String> ids = touched(db, agency, caseRef, at);
-    if (index != null) {
-      for (int i = 0; i < ids.size(); i += 2_000) index.index(store.findAll(ids.subList(i, Math.min(ids.size(), i + 2_000))).values());
-    }
+    if (index != null) index(store, index, ids);
     return new CrossMatcher(db, store, new HitStore(db, new JdbcAuditLog(db))).match(ids);
+  }
+
+  /** Re-indexes what the import touched, without cross-matching it. */
+  public static void index(Database db, EntityStore store, SearchIndex index, String agency, String caseRef, Instant at) {
+    index(store, index, touched(db, agency, caseRef, at));
+  }
+
+  /** Re-indexes {@code ids} from the store, in batches. */
+  public static void index(EntityStore store, SearchIndex index, List<String> ids) {
+    for (int i = 0; i < ids.size(); i += 2_000) index.index(store.findAll(ids.subList(i, Math.min(ids.size(), i + 2_000))).values());
   }
 }

@@ -85,6 +85,14 @@ class ImportCommandTest {
   }
 
   @Test
+  void anImportWithoutMatchingStillKeepsTheSearchIndex() {
+    Run r = importFile(csv, "--no-match");
+    assertThat(r.code()).as(r.err()).isZero();
+    Run check = run("check", "--data", data.toString());
+    assertThat(check.out()).contains("search index: 4 entities; missing from index: 0");
+  }
+
+  @Test
   void rejectedRowsExitTwoWriteTheRejectsFileAndNothingElse() throws Exception {
     Path bad = copy("it-persone-bad.csv");
     Run r = importFile(bad);
