@@ -31,8 +31,9 @@ public final class ProblemMapper {
       // Javalin's 405 names the methods the path takes (availableMethods): tell the caller.
       String allowed = e.getDetails().get("availableMethods");
       if (allowed != null) {
-        detail = ctx.method() + " " + ctx.path() + " is not taken here; use " + allowed.replaceAll("[\\[\\]]", "");
-        ctx.header("Allow", allowed.replaceAll("[\\[\\]]", ""));
+        String methods = allowed.replaceAll("[\\[\\]]", ""); // "[GET, POST]" as Javalin gives it
+        detail = ctx.method() + " " + ctx.path() + " is not taken here; use " + methods;
+        ctx.header("Allow", methods);
       }
       send(ctx, Problem.of(e.getStatus(), reason(e.getStatus()), detail, null));
     });
@@ -54,7 +55,7 @@ public final class ProblemMapper {
       }
     });
     app.error(405, ctx -> {
-      if (ctx.result() == null || !ctx.result().startsWith("{")) send(ctx, Problem.of(405, "Method not allowed", ctx.method() + " " + ctx.path(), null));
+      if (ctx.result() == null || ctx.result().isEmpty()) send(ctx, Problem.of(405, "Method not allowed", ctx.method() + " " + ctx.path(), null));
     });
   }
 
