@@ -423,7 +423,9 @@ class WebJourneyTest {
     browser.go("#/search?q=Selam");
     browser.justifyIfAsked("IT-SCO-2024-117: checking a possible victim");
     browser.wait(Duration.ofSeconds(15)).until(d -> !browser.all(By.cssSelector("#results h2, #results .problem")).isEmpty());
-    assertThat(browser.find(By.id("results")).getText()).doesNotContain("Selam", "Tesfaye", "fr-oltim-0310");
+    // (Italy's own Selam Negash of the synthetic case file may be found: the server indexes the case
+    // file imported beside it, ImportFollower. France's Selam Tesfaye must not be.)
+    assertThat(browser.find(By.id("results")).getText()).doesNotContain("Selam Tesfaye", "Tesfaye", "fr-oltim-0310");
     // Its owner sees it.
     browser.signOut();
     browser.signIn(DemoAccounts.FR.user(), DemoAccounts.FR.password());
